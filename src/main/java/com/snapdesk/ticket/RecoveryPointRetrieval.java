@@ -1,0 +1,76 @@
+package com.snapdesk.ticket;
+
+import com.snapdesk.recovery.Project;
+import com.snapdesk.recovery.ProjectDirectory;
+import com.snapdesk.recovery.RecoveryPoint;
+import com.snapdesk.recovery.RecoveryPointCatalog;
+import com.snapdesk.recovery.RecoveryPointUnavailableException;
+import com.snapdesk.recovery.RecoveryRetrieval;
+import com.snapdesk.recovery.RecoveryRetrieval.RetrievalProgress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+
+/** Use case: make the chosen recovery point's data available to the customer. Never restores. */
+@Service
+public class RecoveryPointRetrieval {
+
+  private final TicketRepository tickets;
+  private final ProjectDirectory projects;
+  private final RecoveryPointCatalog catalog;
+  private final RecoveryRetrieval retrieval;
+  private final TicketProperties properties;
+  private final Clock clock;
+
+  public RecoveryPointRetrieval(TicketRepository tickets, ProjectDirectory projects, RecoveryPointCatalog catalog,
+                                RecoveryRetrieval retrieval, TicketProperties properties, Clock clock) {
+    this.tickets = tickets;
+    this.projects = projects;
+    this.catalog = catalog;
+    this.retrieval = retrieval;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** The recovery id names the folder and the mount point; one per ticket, stable across retries. */
+  public static String recoveryId(String ticketId) {
+    return ticketId.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * @throws RecoveryPointUnavailableException when the point vanished or cannot be used (a business
+   *     failure: the agent must choose again)
+   * @throws IllegalStateException while the data is not ready yet, so the job is retried
+   */
+  public RetrievalProgress retrieve(String ticketId) {
+    Ticket t = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+    try {
+      Project project = projects.find(t.projectId()).orElseThrow(() ->
+          new RecoveryPointUnavailableException("Project " + t.projectId() + " is no longer known."));
+      RecoveryPoint point = catalog.find(t.projectId(), t.environment(), t.chosenPoint().id())
+          .orElseThrow(() -> new RecoveryPointUnavailableException(
+              "Recovery point " + t.chosenPoint().id() + " no longer exists."));
+      if (!point.isCandidate()) {
+        throw new RecoveryPointUnavailableException("Recovery point " + point.id() + " is "
+            + point.state().name().toLowerCase(Locale.ROOT) + " and cannot be retrieved.");
+      }
+      RetrievalProgress progress = retrieval.retrieve(new RecoveryRetrieval.RetrievalRequest(ticketId,
+          recoveryId(ticketId), project, t.environment(), point, t.scope()));
+      if (!progress.ready()) {
+        throw new IllegalStateException("Retrieval of " + point.id() + " not finished: " + progress.waitingReason());
+      }
+      Instant now = clock.instant();
+      Instant retrievedAt = progress.retrievedAt() != null ? progress.retrievedAt() : now;
+      tickets.saveDelivery(ticketId, new Ticket.Delivery(recoveryId(ticketId), progress.location(), progress.node(),
+          progress.device(), retrievedAt, retrievedAt.plus(properties.retrievedDataExpiry())), now);
+      tickets.addEvent(ticketId, new TicketEvent(now, TimelineEvents.RETRIEVED, "system",
+          "Recovery point " + point.id() + " retrieved to " + progress.location()));
+      return progress;
+    } catch (RecoveryPointUnavailableException e) {
+      tickets.addEvent(ticketId, new TicketEvent(clock.instant(), TimelineEvents.RETRIEVAL_FAILED, "system",
+          e.getMessage()));
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package com.snapdesk.ticket;
+
+import com.snapdesk.notify.MailView.RejectionReason;
+import com.snapdesk.recovery.RecoveryPoint;
+import com.snapdesk.recovery.RecoveryPointResolver;
+import com.snapdesk.recovery.Resolution;
+import com.snapdesk.shared.TimeText;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+
+/** Use case: find the recovery point for a ticket and prepare what the agent reviews. */
+@Service
+public class RecoveryPointSelection {
+
+  private final TicketRepository tickets;
+  private final RecoveryPointResolver resolver;
+  private final Clock clock;
+
+  public RecoveryPointSelection(TicketRepository tickets, RecoveryPointResolver resolver, Clock clock) {
+    this.tickets = tickets;
+    this.resolver = resolver;
+    this.clock = clock;
+  }
+
+  public ReviewSheet resolve(String ticketId) {
+    Ticket t = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+    Resolution r = resolver.resolve(t.projectId(), t.environment(), t.requestedInstant(), t.policy());
+    Instant now = clock.instant();
+    boolean found = r.hasChosen() && !r.outOfRetention();
+    String note = r.explanation().orElse(null);
+    if (found) {
+      RecoveryPoint chosen = r.chosen();
+      tickets.saveResolution(ticketId, new Ticket.PointRef(chosen.id(), chosen.createdAt()), r.retentionTier(), note,
+          now);
+      tickets.addEvent(ticketId, new TicketEvent(now, TimelineEvents.RESOLVED, "system",
+          "Recovery point " + chosen.id() + " from " + TimeText.local(chosen.createdAt(), t.zone()) + ", "
+              + relation(t, chosen)));
+    } else {
+      RejectionReason reason = r.outOfRetention() ? RejectionReason.OUT_OF_RETENTION
+          : RejectionReason.NO_RECOVERY_POINT;
+      tickets.saveResolution(ticketId, null, r.retentionTier(), note, now);
+      tickets.reject(ticketId, reason, note, now);
+    }
+    return new ReviewSheet(t.id(), found, t.customerName() + " <" + t.customerEmail() + ">",
+        t.projectId() + " — " + t.environment().id(), t.scope().id(), t.moment().localText(), t.moment().utcText(),
+        t.moment().interpretationNote().orElse(""), describe(t, r.before()), describe(t, r.after()),
+        describe(t, found ? r.chosen() : null), found ? r.chosen().id() : "", note == null ? "" : note, t.reason());
+  }
+
+  static String describe(Ticket t, RecoveryPoint p) {
+    if (p == null) return "none";
+    return p.id() + " — " + TimeText.local(p.createdAt(), t.zone()) + " / " + TimeText.utc(p.createdAt()) + " — "
+        + relation(t, p) + (p.storageTier() == RecoveryPoint.StorageTier.ARCHIVE ? " (archived: up to 72 h)" : "");
+  }
+
+  static String relation(Ticket t, RecoveryPoint p) {
+    return PointTexts.relation(t.requestedInstant(), p.createdAt());
+  }
+}

@@ -1,0 +1,8 @@
+package com.snapdesk.ticket;
+
+/** Port: the workflow that carries a ticket (a BPMN process in production). */
+public interface TicketProcess {
+
+  /** Starts the ticket's process; joins the caller's transaction so a failed intake leaves nothing. */
+  void start(String ticketId);
+}

@@ -1,0 +1,56 @@
+package com.snapdesk.ticket;
+
+import com.snapdesk.shared.TimeText;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Use case: show a ticket to whoever holds its token; a wrong token looks exactly like no ticket. */
+@Service
+public class TicketQueries {
+
+  private static final EnumSet<TicketStatus> DELIVERED = EnumSet.of(TicketStatus.READY, TicketStatus.CLOSED);
+
+  private final TicketRepository tickets;
+
+  public TicketQueries(TicketRepository tickets) {
+    this.tickets = tickets;
+  }
+
+  public Optional<TicketView> find(String ticketId, String token) {
+    if (ticketId == null || token == null) return Optional.empty();
+    if (!tickets.hasAccessToken(ticketId, AccessTokens.hash(token))) return Optional.empty();
+    return tickets.find(ticketId).map(this::view);
+  }
+
+  private TicketView view(Ticket t) {
+    RequestedMoment m = t.moment();
+    var requested = new TicketView.Requested(m.date().toString(), m.time().toString(), m.zone().getId(),
+        TimeText.offset(m.offset()), m.instant(), m.localText(), m.utcText(), m.interpretationNote().orElse(null));
+    var delivery = t.delivery() != null && DELIVERED.contains(t.status())
+        ? new TicketView.DeliveryView(t.delivery().recoveryId(), t.delivery().location(), t.delivery().node(),
+            t.delivery().device(), t.delivery().expiresAt(), local(t.delivery().expiresAt(), t.zone()),
+            TimeText.utc(t.delivery().expiresAt()))
+        : null;
+    var timeline = tickets.events(t.id()).stream()
+        .map(e -> new TicketView.TimelineEntry(e.at(), e.type(), e.actor(), e.detail()))
+        .toList();
+    return new TicketView(t.id(), t.status(), t.statusDetail(), t.projectId(), t.environment().id(), t.scope().id(),
+        t.policy().id(), requested, point(t.resolvedPoint(), t), point(t.chosenPoint(), t), t.retentionTier(),
+        t.resolutionNote(), delivery, timeline, t.createdAt(), t.updatedAt());
+  }
+
+  static TicketView.PointView point(Ticket.PointRef ref, Ticket t) {
+    if (ref == null) return null;
+    Duration d = Duration.between(t.requestedInstant(), ref.createdAt());
+    return new TicketView.PointView(ref.id(), ref.createdAt(), TimeText.local(ref.createdAt(), t.zone()),
+        TimeText.utc(ref.createdAt()), TimeText.distance(d), PointTexts.relation(t.requestedInstant(), ref.createdAt()));
+  }
+
+  private static String local(Instant instant, ZoneId zone) {
+    return instant == null ? null : TimeText.local(instant, zone);
+  }
+}

@@ -1,0 +1,17 @@
+package com.snapdesk.ticket;
+
+/** What the customer sees of their ticket. */
+public enum TicketStatus {
+  RECEIVED,
+  AWAITING_APPROVAL,
+  AWAITING_CUSTOMER,
+  RETRIEVING,
+  READY,
+  CLOSED,
+  REJECTED,
+  CANCELLED;
+
+  public boolean isFinal() {
+    return this == CLOSED || this == REJECTED || this == CANCELLED;
+  }
+}

@@ -1,0 +1,36 @@
+package com.snapdesk.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A ticket as its customer may see it (status page and API). Never contains the token. */
+public record TicketView(
+    String ticketId,
+    TicketStatus status,
+    String statusDetail,
+    String projectId,
+    String environment,
+    String scope,
+    String policy,
+    Requested requested,
+    PointView resolvedRecoveryPoint,
+    PointView chosenRecoveryPoint,
+    String retentionTier,
+    String resolutionNote,
+    DeliveryView delivery,
+    List<TimelineEntry> timeline,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public record Requested(String date, String time, String timezone, String utcOffset, Instant instant,
+                          String local, String utc, String interpretationNote) {}
+
+  /** A recovery point in the customer's zone and in UTC, with its distance from the requested time. */
+  public record PointView(String id, Instant createdAt, String local, String utc, String distance,
+                          String relation) {}
+
+  public record DeliveryView(String recoveryId, String location, String node, String device, Instant expiresAt,
+                             String expiresLocal, String expiresUtc) {}
+
+  public record TimelineEntry(Instant at, String type, String actor, String description) {}
+}

@@ -1,0 +1,62 @@
+package com.snapdesk.ticket.web;
+
+import com.snapdesk.ticket.SubmittedTicket;
+import com.snapdesk.ticket.TicketIntake;
+import com.snapdesk.ticket.TicketQueries;
+import com.snapdesk.ticket.TicketRequest;
+import com.snapdesk.ticket.TicketStatus;
+import com.snapdesk.ticket.TicketView;
+import com.snapdesk.ticket.UnknownTicketException;
+import java.net.URI;
+import java.time.Instant;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The customer API from DESIGN.md: submit a request, follow it with the ticket's secret token. */
+@RestController
+@RequestMapping(path = "/api/tickets", produces = "application/json")
+class TicketApiController {
+
+  private final TicketIntake intake;
+  private final TicketQueries queries;
+
+  TicketApiController(TicketIntake intake, TicketQueries queries) {
+    this.intake = intake;
+    this.queries = queries;
+  }
+
+  @PostMapping(consumes = "application/json")
+  ResponseEntity<Created> submit(@RequestBody TicketRequest request,
+                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    SubmittedTicket t = intake.submit(request, idempotencyKey);
+    var body = new Created(t.ticketId(), t.accessToken(), t.status(), t.moment().instant(), t.statusUrl(),
+        new Interpreted(t.moment().localText(), t.moment().utcText(), t.moment().zone().getId(),
+            t.moment().interpretationNote().orElse(null)));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(URI.create("/api/tickets/" + t.ticketId()))
+        .header("Idempotent-Replayed", Boolean.toString(t.replayed()))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(body);
+  }
+
+  @GetMapping("/{ticketId}")
+  ResponseEntity<TicketView> get(@PathVariable String ticketId,
+                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    TicketView view = queries.find(ticketId, BearerToken.from(authorization))
+        .orElseThrow(() -> new UnknownTicketException(ticketId));
+    return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(view);
+  }
+
+  record Created(String ticketId, String accessToken, TicketStatus status, Instant requestedInstant,
+                 String statusUrl, Interpreted interpretedTime) {}
+
+  record Interpreted(String local, String utc, String timezone, String note) {}
+}

@@ -1,0 +1,134 @@
+package com.snapdesk.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+
+import com.snapdesk.recovery.RecoveryRetrieval;
+import com.snapdesk.recovery.RecoveryPointUnavailableException;
+import com.snapdesk.support.FixedClockConfiguration;
+import com.snapdesk.support.MailMessages;
+import com.snapdesk.ticket.SubmittedTicket;
+import com.snapdesk.ticket.TicketIntake;
+import com.snapdesk.ticket.TicketRequest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * The whole app on in-memory H2 with the job executor off: tests drive every job themselves, on a
+ * fixed clock shared by the app and the engine, against the fixed inventory in test resources.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:processtest;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "snapdesk.local.inventory=src/test/resources/inventory/process-test.json",
+    "snapdesk.local.recovery-dir=target/process-test/recovery",
+    "snapdesk.mail.outbox-dir=target/process-test/outbox",
+    "spring.mail.host="
+})
+@Import({FixedClockConfiguration.class, ProcessTestSupport.Faults.class, ProcessEngineCoverageConfiguration.class})
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+abstract class ProcessTestSupport {
+
+  static final Instant NOW = FixedClockConfiguration.NOW;
+  static final Path OUTBOX = Path.of("target/process-test/outbox");
+  static final Path RECOVERY_DIR = Path.of("target/process-test/recovery");
+  static final String ACME = "mx7k2p4qzt3rw";
+  static final String ACME_CONTACT = "ops@acme.example";
+
+  @Autowired ProcessEngine engine;
+  @Autowired TicketIntake intake;
+  @Autowired FaultyRetrieval faults;
+
+  @BeforeEach
+  void initEngine() {
+    AbstractAssertions.init(engine);
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    faults.failNext(null);
+  }
+
+  @AfterEach
+  void resetEngineClock() {
+    ClockUtil.reset();
+  }
+
+  /** 07:20 in New York on 25 November is 12:20 UTC: 20 min after rp-prod-1200, 1 h 40 min before rp-prod-1400. */
+  static TicketRequest request(String email, String project, String environment) {
+    return new TicketRequest(email, "Olga Ops", project, environment, "2026-11-25", "07:20", "America/New_York",
+        null, "full", null, "Bad import at 07:25 <script>alert(1)</script>");
+  }
+
+  ProcessInstance submit(TicketRequest request) {
+    SubmittedTicket ticket = intake.submit(request, null);
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(ticket.ticketId()).singleResult();
+  }
+
+  /** Runs jobs of this instance until it waits for a person or ends. */
+  void runJobs(ProcessInstance pi) {
+    for (int i = 0; i < 20; i++) {
+      List<Job> jobs = jobQuery().processInstanceId(pi.getId()).executable().list();
+      if (jobs.isEmpty()) return;
+      execute(jobs.get(0));
+    }
+    throw new AssertionError("process " + pi.getBusinessKey() + " keeps creating jobs");
+  }
+
+  static List<MailMessages.Mail> mailsFor(String ticketId) {
+    return MailMessages.outbox(OUTBOX).stream().filter(m -> m.subject().contains(ticketId)).toList();
+  }
+
+  /** Wraps the real local retrieval so a test can make the chosen point vanish before retrieval. */
+  static class FaultyRetrieval implements RecoveryRetrieval {
+    private final RecoveryRetrieval real;
+    private final AtomicReference<String> failure = new AtomicReference<>();
+
+    FaultyRetrieval(RecoveryRetrieval real) {
+      this.real = real;
+    }
+
+    void failNext(String reason) {
+      failure.set(reason);
+    }
+
+    @Override
+    public RetrievalProgress retrieve(RetrievalRequest request) {
+      String reason = failure.getAndSet(null);
+      if (reason != null) throw new RecoveryPointUnavailableException(reason);
+      return real.retrieve(request);
+    }
+
+    @Override
+    public void cleanup(String recoveryId) {
+      real.cleanup(recoveryId);
+    }
+  }
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Faults {
+    @Bean
+    @Primary
+    FaultyRetrieval faultyRetrieval(List<RecoveryRetrieval> retrievals) {
+      return new FaultyRetrieval(retrievals.stream().filter(r -> !(r instanceof FaultyRetrieval)).findFirst().orElseThrow());
+    }
+  }
+}
