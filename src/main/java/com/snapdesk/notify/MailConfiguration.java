@@ -1,0 +1,54 @@
+package com.snapdesk.notify;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Wires customer mail. The transport is chosen here from an {@link ObjectProvider} rather than with
+ * {@code @ConditionalOnBean}, which would depend on the order auto-configurations are processed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MailProperties.class)
+class MailConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
+
+  @Bean
+  MailRenderer mailRenderer() {
+    return new MailRenderer();
+  }
+
+  @Bean
+  MailTransport mailTransport(ObjectProvider<JavaMailSender> mailSender, MailProperties properties,
+                              ObjectProvider<Clock> clock) {
+    JavaMailSender sender = mailSender.getIfAvailable(); // two senders is a misconfiguration: fail, do not guess
+    Clock time = clock.getIfUnique(Clock::systemUTC);
+    if (sender != null) {
+      log.info("Customer mail goes over SMTP (spring.mail.host is set)");
+      return new SmtpMailTransport(sender, properties.from(), time);
+    }
+    log.info("Customer mail is written to {} as .eml files (spring.mail.host is not set)",
+        properties.outboxDir().toAbsolutePath());
+    return new OutboxMailTransport(properties.outboxDir(), properties.from(), time);
+  }
+
+  @Bean
+  SentMailLog sentMailLog(DataSource dataSource) {
+    return new SentMailLog(dataSource);
+  }
+
+  @Bean
+  CustomerMailer customerMailer(MailRenderer mailRenderer, MailTransport mailTransport, SentMailLog sentMailLog,
+                                PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
+    return new IdempotentCustomerMailer(mailRenderer, mailTransport, sentMailLog, transactionManager,
+        clock.getIfUnique(Clock::systemUTC));
+  }
+}

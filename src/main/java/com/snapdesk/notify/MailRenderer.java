@@ -1,0 +1,43 @@
+package com.snapdesk.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders customer emails from {@code templates/mail/}. Uses its own engines rather than the web
+ * one so that mail templates resolve the same way with or without a web context.
+ */
+public class MailRenderer {
+
+  static final String TEMPLATE_PREFIX = "templates/mail/";
+
+  private final SpringTemplateEngine html = engine(TemplateMode.HTML, ".html");
+  private final SpringTemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+
+  public RenderedMail render(MailKind kind, MailView view) {
+    kind.requireComplete(view);
+    String subject = "[" + view.ticketId() + "] " + kind.subject();
+    var context = new Context(Locale.ENGLISH, Map.of("view", view, "subject", subject));
+    return new RenderedMail(subject,
+        text.process(kind.templateName(), context),
+        html.process(kind.templateName(), context));
+  }
+
+  private static SpringTemplateEngine engine(TemplateMode mode, String suffix) {
+    var resolver = new ClassLoaderTemplateResolver(MailRenderer.class.getClassLoader());
+    resolver.setPrefix(TEMPLATE_PREFIX);
+    resolver.setSuffix(suffix);
+    resolver.setTemplateMode(mode);
+    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    resolver.setCheckExistence(true);
+    resolver.setCacheable(true);
+    var engine = new SpringTemplateEngine();
+    engine.setTemplateResolver(resolver);
+    return engine;
+  }
+}

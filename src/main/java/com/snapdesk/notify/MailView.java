@@ -1,0 +1,176 @@
+package com.snapdesk.notify;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a customer email may show, already formatted as text by the caller (times in the
+ * customer's zone and in UTC, distances, tiers). Templates escape all of it in HTML.
+ *
+ * @param requestedLocal     e.g. "2026-11-20 14:30 EST (America/New_York)"
+ * @param requestedUtc       e.g. "2026-11-20 19:30 UTC"
+ * @param interpretationNote how an ambiguous local time was read (DST overlap); shown in every
+ *                           email when present
+ * @param reason             the customer's own text
+ * @param before             nearest point at or before the requested time, when there is one
+ * @param retentionTier      the part of the retention schedule the request fell in, e.g.
+ *                           "days 4–7: one backup per day"
+ */
+public record MailView(
+    String ticketId,
+    String customerName,
+    String customerEmail,
+    String projectId,
+    String environment,
+    String scope,
+    String requestedLocal,
+    String requestedUtc,
+    String interpretationNote,
+    String statusUrl,
+    String reason,
+    PointView chosenPoint,
+    PointView before,
+    PointView after,
+    String retentionTier,
+    String resolutionExplanation,
+    RejectionReason rejectionReason,
+    String agentNote,
+    List<RetentionRow> retentionTable,
+    Delivery delivery) {
+
+  public MailView {
+    Objects.requireNonNull(ticketId, "ticketId");
+    if (ticketId.isBlank() || ticketId.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("ticketId must be a single line of text");
+    }
+    Objects.requireNonNull(customerName, "customerName");
+    Objects.requireNonNull(customerEmail, "customerEmail");
+    Objects.requireNonNull(projectId, "projectId");
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(requestedLocal, "requestedLocal");
+    Objects.requireNonNull(requestedUtc, "requestedUtc");
+    Objects.requireNonNull(statusUrl, "statusUrl");
+    retentionTable = retentionTable == null ? List.of() : List.copyOf(retentionTable);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder pre-filled with this view: build one view per ticket, then add per-email parts. */
+  public Builder toBuilder() {
+    return new Builder()
+        .ticketId(ticketId).customerName(customerName).customerEmail(customerEmail)
+        .projectId(projectId).environment(environment).scope(scope)
+        .requestedLocal(requestedLocal).requestedUtc(requestedUtc)
+        .interpretationNote(interpretationNote).statusUrl(statusUrl).reason(reason)
+        .chosenPoint(chosenPoint).before(before).after(after)
+        .retentionTier(retentionTier).resolutionExplanation(resolutionExplanation)
+        .rejectionReason(rejectionReason).agentNote(agentNote)
+        .retentionTable(retentionTable).delivery(delivery);
+  }
+
+  /**
+   * A recovery point as the customer sees it.
+   *
+   * @param local    its time in the customer's zone, e.g. "2026-11-20 14:00 EST (America/New_York)"
+   * @param utc      e.g. "2026-11-20 19:00 UTC"
+   * @param distance a clause that reads on its own, e.g. "30 minutes before the requested time"
+   * @param archived in the archive tier: retrieval can take up to 72 hours
+   */
+  public record PointView(String id, String local, String utc, String distance, boolean archived) {
+    public PointView {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(local, "local");
+      Objects.requireNonNull(utc, "utc");
+      Objects.requireNonNull(distance, "distance");
+    }
+  }
+
+  /**
+   * Where retrieved data can be found and until when.
+   *
+   * @param location a path on the node (e.g. /mnt/recovery-…) or a download link
+   * @param node     the environment's first node; null for a download link
+   * @param device   the block device, when known
+   */
+  public record Delivery(String recoveryId, String location, String node, String device,
+                         String expiresLocal, String expiresUtc) {
+    public Delivery {
+      Objects.requireNonNull(recoveryId, "recoveryId");
+      Objects.requireNonNull(location, "location");
+      Objects.requireNonNull(expiresLocal, "expiresLocal");
+      Objects.requireNonNull(expiresUtc, "expiresUtc");
+    }
+  }
+
+  /** One line of the retention schedule, e.g. ("days 1–3", "one per hour"). */
+  public record RetentionRow(String age, String kept) {}
+
+  /** Why a request was turned down; each has its own text in the rejection email. */
+  public enum RejectionReason {
+    /** Neutral: must not reveal whether the project exists. */
+    NOT_A_CONTACT,
+    /** Pro Integration or any Starter environment: self-service snapshots instead. */
+    NO_AUTOMATIC_BACKUPS,
+    /** Older than the oldest retained point: show the retention table. */
+    OUT_OF_RETENTION,
+    NO_RECOVERY_POINT,
+    /** An agent or lead said no: show their note. */
+    REJECTED_BY_AGENT
+  }
+
+  public static final class Builder {
+    private String ticketId;
+    private String customerName;
+    private String customerEmail;
+    private String projectId;
+    private String environment;
+    private String scope;
+    private String requestedLocal;
+    private String requestedUtc;
+    private String interpretationNote;
+    private String statusUrl;
+    private String reason;
+    private PointView chosenPoint;
+    private PointView before;
+    private PointView after;
+    private String retentionTier;
+    private String resolutionExplanation;
+    private RejectionReason rejectionReason;
+    private String agentNote;
+    private List<RetentionRow> retentionTable = List.of();
+    private Delivery delivery;
+
+    private Builder() {}
+
+    public Builder ticketId(String ticketId) { this.ticketId = ticketId; return this; }
+    public Builder customerName(String customerName) { this.customerName = customerName; return this; }
+    public Builder customerEmail(String customerEmail) { this.customerEmail = customerEmail; return this; }
+    public Builder projectId(String projectId) { this.projectId = projectId; return this; }
+    public Builder environment(String environment) { this.environment = environment; return this; }
+    public Builder scope(String scope) { this.scope = scope; return this; }
+    public Builder requestedLocal(String requestedLocal) { this.requestedLocal = requestedLocal; return this; }
+    public Builder requestedUtc(String requestedUtc) { this.requestedUtc = requestedUtc; return this; }
+    public Builder interpretationNote(String note) { this.interpretationNote = note; return this; }
+    public Builder statusUrl(String statusUrl) { this.statusUrl = statusUrl; return this; }
+    public Builder reason(String reason) { this.reason = reason; return this; }
+    public Builder chosenPoint(PointView chosenPoint) { this.chosenPoint = chosenPoint; return this; }
+    public Builder before(PointView before) { this.before = before; return this; }
+    public Builder after(PointView after) { this.after = after; return this; }
+    public Builder retentionTier(String retentionTier) { this.retentionTier = retentionTier; return this; }
+    public Builder resolutionExplanation(String text) { this.resolutionExplanation = text; return this; }
+    public Builder rejectionReason(RejectionReason reason) { this.rejectionReason = reason; return this; }
+    public Builder agentNote(String agentNote) { this.agentNote = agentNote; return this; }
+    public Builder retentionTable(List<RetentionRow> rows) { this.retentionTable = rows; return this; }
+    public Builder delivery(Delivery delivery) { this.delivery = delivery; return this; }
+
+    public MailView build() {
+      return new MailView(ticketId, customerName, customerEmail, projectId, environment, scope,
+          requestedLocal, requestedUtc, interpretationNote, statusUrl, reason, chosenPoint, before,
+          after, retentionTier, resolutionExplanation, rejectionReason, agentNote, retentionTable,
+          delivery);
+    }
+  }
+}

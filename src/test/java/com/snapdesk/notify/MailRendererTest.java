@@ -1,0 +1,276 @@
+package com.snapdesk.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.snapdesk.notify.MailView.RejectionReason;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MailRendererTest {
+
+  static final String SCRIPT = "<script>alert(1)</script>";
+  static final String SED = "sed -e 's/DEFINER[ ]*=[ ]*[^*]*\\*/\\*/'";
+  static final String IMPORT_LINE =
+      "zcat <dump>.sql.gz | " + SED + " | mysql -h 127.0.0.1 -P <port> -p -u <user> <database>";
+
+  private final MailRenderer renderer = new MailRenderer();
+
+  /** Every kind, and every variant of the rejection. */
+  static Stream<Arguments> everyMail() {
+    return Stream.concat(
+        Stream.of(MailKind.values()).filter(k -> k != MailKind.REJECTION)
+            .map(k -> Arguments.of(k, RejectionReason.REJECTED_BY_AGENT)),
+        Stream.of(RejectionReason.values()).map(r -> Arguments.of(MailKind.REJECTION, r)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyMail")
+  void rendersTextAndHtmlWithTicketInSubject(MailKind kind, RejectionReason reason) {
+    // given a complete view
+    var view = MailViews.complete().rejectionReason(reason).build();
+
+    // when rendering
+    var mail = renderer.render(kind, view);
+
+    // then both parts are there and the subject names the ticket
+    assertThat(mail.subject()).isEqualTo("[SD-2026-0042] " + kind.subject());
+    assertThat(mail.text()).contains("Alex Merchant", "SD-2026-0042", view.statusUrl()).doesNotContain("[(", "[#");
+    assertThat(mail.html()).startsWith("<!DOCTYPE html>").contains("Alex Merchant", "SD-2026-0042")
+        .doesNotContainPattern("<[^>]*\\sth:\\w+=");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyMail")
+  void showsTheInterpretationNoteInEveryMail(MailKind kind, RejectionReason reason) {
+    // given a requested time that happened twice, read as the earlier one
+    var view = MailViews.complete().rejectionReason(reason).interpretationNote(MailViews.NOTE).build();
+
+    // when rendering
+    var mail = renderer.render(kind, view);
+
+    // then the customer is told how we read it, in both parts
+    assertThat(mail.text()).contains(MailViews.NOTE);
+    assertThat(mail.html()).contains(MailViews.NOTE);
+  }
+
+  @Test
+  void leavesOutTheInterpretationLineWhenTimeWasUnambiguous() {
+    var mail = renderer.render(MailKind.ACKNOWLEDGEMENT, MailViews.complete().interpretationNote(null).build());
+
+    assertThat(mail.text()).doesNotContain("How we read it");
+    assertThat(mail.html()).doesNotContain("How we read it");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyMail")
+  void escapesCustomerTextInHtml(MailKind kind, RejectionReason reason) {
+    // given a name, reason and agent note that carry a script tag
+    var view = MailViews.complete().rejectionReason(reason)
+        .customerName("Mallory " + SCRIPT)
+        .reason("Restore please " + SCRIPT)
+        .agentNote("Quoting the customer: " + SCRIPT)
+        .build();
+
+    // when rendering
+    var mail = renderer.render(kind, view);
+
+    // then the HTML shows it as text, never as a tag
+    assertThat(mail.html()).contains("Mallory &lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContainIgnoringCase("<script");
+  }
+
+  @Test
+  void showsReasonAndAgentNoteEscaped() {
+    var view = MailViews.complete().reason("Why " + SCRIPT).agentNote("Note " + SCRIPT).build();
+
+    var acknowledgement = renderer.render(MailKind.ACKNOWLEDGEMENT, view);
+    var rejection = renderer.render(MailKind.REJECTION, view);
+
+    assertThat(acknowledgement.html()).contains("Why &lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(rejection.html()).contains("Note &lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(rejection.text()).contains("Note " + SCRIPT);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyMail")
+  void noFieldCanInjectMarkup(MailKind kind, RejectionReason reason) {
+    // given every text field of the view carrying markup (inventory data is not trusted either)
+    var point = new MailView.PointView(SCRIPT, SCRIPT, SCRIPT, SCRIPT, true);
+    var view = MailView.builder().ticketId("SD-1").customerName(SCRIPT).customerEmail(SCRIPT)
+        .projectId(SCRIPT).environment(SCRIPT).scope(SCRIPT).requestedLocal(SCRIPT).requestedUtc(SCRIPT)
+        .interpretationNote(SCRIPT).statusUrl(SCRIPT).reason(SCRIPT).chosenPoint(point).before(point)
+        .after(point).retentionTier(SCRIPT).resolutionExplanation(SCRIPT).rejectionReason(reason)
+        .agentNote(SCRIPT).retentionTable(java.util.List.of(new MailView.RetentionRow(SCRIPT, SCRIPT)))
+        .delivery(new MailView.Delivery(SCRIPT, SCRIPT, SCRIPT, SCRIPT, SCRIPT, SCRIPT))
+        .build();
+
+    // when rendering, then no raw tag reaches the HTML
+    assertThat(renderer.render(kind, view).html()).doesNotContainIgnoringCase("<script");
+  }
+
+  @Test
+  void restoreInstructionsGiveEveryStepInOrder() {
+    // given a retrieval mounted on the first node
+    var view = MailViews.complete().build();
+
+    // when rendering the restore instructions
+    var mail = renderer.render(MailKind.RESTORE_INSTRUCTIONS, view);
+
+    // then the text walks through the steps of the design, in order
+    assertThat(mail.text()).containsSubsequence(
+        "/mnt/recovery-rc-7f3a", "first node", "i-0abc1234def567890", "/dev/xvdf",
+        "rp-0042", "2026-11-20 14:00 EST (America/New_York)", "2026-11-20 19:00 UTC",
+        "30 minutes before the requested time",
+        "off-peak", "php vendor/bin/ece-tools db-dump",
+        "bin/magento maintenance:enable", "./vendor/bin/ece-tools cron:disable",
+        "echo $MAGENTO_CLOUD_RELATIONSHIPS | base64 -d | json_pp",
+        "DROP DATABASE <database>;", "CREATE DATABASE <database>;",
+        IMPORT_LINE,
+        "./vendor/bin/ece-tools cron:enable", "bin/magento maintenance:disable",
+        "writable mounts", "by hand", "git",
+        "2026-11-27 14:00 EST (America/New_York)", "2026-11-27 19:00 UTC");
+    assertThat(mail.html()).containsSubsequence(
+        "/mnt/recovery-rc-7f3a", "i-0abc1234def567890", "/dev/xvdf",
+        "rp-0042", "2026-11-20 14:00 EST (America/New_York)", "2026-11-20 19:00 UTC",
+        "30 minutes before the requested time",
+        "<pre><code>php vendor/bin/ece-tools db-dump</code></pre>",
+        "bin/magento maintenance:enable", "./vendor/bin/ece-tools cron:disable",
+        "echo $MAGENTO_CLOUD_RELATIONSHIPS | base64 -d | json_pp",
+        "./vendor/bin/ece-tools cron:enable", "bin/magento maintenance:disable",
+        "writable mounts", "git",
+        "2026-11-27 14:00 EST (America/New_York)", "2026-11-27 19:00 UTC");
+  }
+
+  @Test
+  void restoreInstructionsCarryTheImportLineByteExact() {
+    var mail = renderer.render(MailKind.RESTORE_INSTRUCTIONS, MailViews.complete().build());
+
+    // then the text has it as a line of its own, ready to copy
+    assertThat(mail.text().lines().map(String::strip)).contains(IMPORT_LINE);
+    // and the HTML has it in a code block, only the placeholders' angle brackets escaped
+    assertThat(mail.html()).contains("<pre><code>" + IMPORT_LINE.replace("<", "&lt;").replace(">", "&gt;")
+        + "</code></pre>");
+    assertThat(mail.html()).contains(SED);
+  }
+
+  @Test
+  void restoreInstructionsForADownloadPointToTheLinkInsteadOfANode() {
+    // given a database dump delivered as a link
+    var link = "https://dumps.snapdesk.example/rc-9?X-Amz-Signature=abc";
+    var view = MailViews.complete()
+        .delivery(new MailView.Delivery("rc-9", link, null, null, "2026-11-27 14:00 EST", "2026-11-27 19:00 UTC"))
+        .build();
+
+    // when rendering
+    var mail = renderer.render(MailKind.RESTORE_INSTRUCTIONS, view);
+
+    // then it says to download it, and still gives the import line
+    assertThat(mail.text()).contains("Download the database dump", link, IMPORT_LINE).doesNotContain("first node");
+    assertThat(mail.html()).contains("href=\"" + link + "\"").doesNotContain("first node");
+  }
+
+  @Test
+  void restoreInstructionsNeedADelivery() {
+    var view = MailViews.complete().delivery(null).build();
+
+    assertThatThrownBy(() -> renderer.render(MailKind.RESTORE_INSTRUCTIONS, view))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("delivery");
+  }
+
+  @Test
+  void acknowledgementShowsTimesCandidateAndWhatHappensNext() {
+    var mail = renderer.render(MailKind.ACKNOWLEDGEMENT, MailViews.complete().build());
+
+    for (String part : new String[] {mail.text(), mail.html()}) {
+      assertThat(part).containsSubsequence(
+          "2026-11-20 14:30 EST (America/New_York)", "2026-11-20 19:30 UTC",
+          "rp-0042", "2026-11-20 14:00 EST (America/New_York)", "2026-11-20 19:00 UTC",
+          "30 minutes before the requested time",
+          "agent reviews", "never restore",
+          "https://snapdesk.example/tickets/SD-2026-0042?token=s3cr3t");
+      assertThat(part).doesNotContain("72 hours");
+    }
+  }
+
+  @Test
+  void acknowledgementWarnsThatAnArchivedPointTakesUpTo72Hours() {
+    var archived = new MailView.PointView("rp-0001", "2026-08-01 10:00 EDT", "2026-08-01 14:00 UTC",
+        "2 hours after the requested time", true);
+
+    var mail = renderer.render(MailKind.ACKNOWLEDGEMENT, MailViews.complete().chosenPoint(archived).build());
+
+    assertThat(mail.text()).contains("archive", "72 hours");
+    assertThat(mail.html()).contains("archive", "72 hours");
+  }
+
+  @Test
+  void notAContactRejectionDoesNotRevealTheProject() {
+    // given someone who is not a registered contact of the project they named
+    var view = MailViews.rejection(RejectionReason.NOT_A_CONTACT);
+
+    // when rendering the rejection
+    var mail = renderer.render(MailKind.REJECTION, view);
+
+    // then it answers neutrally, without repeating the project id
+    for (String part : new String[] {mail.subject(), mail.text(), mail.html()}) {
+      assertThat(part).doesNotContain(MailViews.PROJECT_ID);
+    }
+    assertThat(mail.text()).contains("registered contacts", "check the project id");
+    assertThat(mail.html()).contains("registered contacts", "check the project id");
+  }
+
+  @Test
+  void noAutomaticBackupsRejectionExplainsTheSelfServicePath() {
+    var mail = renderer.render(MailKind.REJECTION, MailViews.rejection(RejectionReason.NO_AUTOMATIC_BACKUPS));
+
+    for (String part : new String[] {mail.text(), mail.html()}) {
+      assertThat(part).contains("Pro plan", "Backup", "7 days",
+          "magento-cloud snapshot:create", "magento-cloud snapshot:restore", "php vendor/bin/ece-tools db-dump");
+    }
+  }
+
+  @Test
+  void outOfRetentionRejectionListsTheRetentionTable() {
+    var mail = renderer.render(MailKind.REJECTION, MailViews.rejection(RejectionReason.OUT_OF_RETENTION));
+
+    for (var row : MailViews.RETENTION) {
+      assertThat(mail.text()).contains(row.age() + ": " + row.kept());
+      assertThat(mail.html()).contains(">" + row.age() + "<", ">" + row.kept() + "<");
+    }
+  }
+
+  @Test
+  void noRecoveryPointRejectionSaysSo() {
+    var mail = renderer.render(MailKind.REJECTION, MailViews.complete()
+        .rejectionReason(RejectionReason.NO_RECOVERY_POINT).agentNote(null)
+        .resolutionExplanation("The only backups near that time are in error.").build());
+
+    assertThat(mail.text()).contains("no completed automatic backup", "The only backups near that time are in error.");
+    assertThat(mail.html()).contains("no completed automatic backup", "The only backups near that time are in error.");
+  }
+
+  @Test
+  void agentRejectionShowsTheAgentsNote() {
+    var mail = renderer.render(MailKind.REJECTION, MailViews.complete()
+        .rejectionReason(RejectionReason.REJECTED_BY_AGENT).agentNote("Production data needs a ticket from the owner.")
+        .build());
+
+    assertThat(mail.text()).contains("could not approve", "Production data needs a ticket from the owner.");
+    assertThat(mail.html()).contains("could not approve", "Production data needs a ticket from the owner.");
+  }
+
+  @ParameterizedTest
+  @EnumSource(MailKind.class)
+  void eachKindHasBothTemplates(MailKind kind) {
+    for (String suffix : new String[] {".html", ".txt"}) {
+      assertThat(getClass().getClassLoader().getResource(MailRenderer.TEMPLATE_PREFIX + kind.templateName() + suffix))
+          .as("template %s%s", kind.templateName(), suffix).isNotNull();
+    }
+  }
+}

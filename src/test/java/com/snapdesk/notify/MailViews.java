@@ -1,0 +1,54 @@
+package com.snapdesk.notify;
+
+import com.snapdesk.notify.MailView.Delivery;
+import com.snapdesk.notify.MailView.PointView;
+import com.snapdesk.notify.MailView.RejectionReason;
+import com.snapdesk.notify.MailView.RetentionRow;
+import java.util.List;
+
+/** Complete views for tests: every field a template may show is filled. */
+final class MailViews {
+
+  static final String PROJECT_ID = "mx7k2p4qzt3rw";
+  static final String NOTE = "01:30 happens twice on 2026-11-01 in New York; interpreted as 01:30 EDT, UTC−04:00";
+  static final PointView CHOSEN = new PointView("rp-0042", "2026-11-20 14:00 EST (America/New_York)",
+      "2026-11-20 19:00 UTC", "30 minutes before the requested time", false);
+  static final PointView AFTER = new PointView("rp-0043", "2026-11-20 15:00 EST (America/New_York)",
+      "2026-11-20 20:00 UTC", "30 minutes after the requested time", false);
+  static final Delivery ON_NODE = new Delivery("rc-7f3a", "/mnt/recovery-rc-7f3a", "i-0abc1234def567890",
+      "/dev/xvdf", "2026-11-27 14:00 EST (America/New_York)", "2026-11-27 19:00 UTC");
+  static final List<RetentionRow> RETENTION = List.of(
+      new RetentionRow("days 1–3", "one per hour"),
+      new RetentionRow("days 4–7", "one per day"),
+      new RetentionRow("weeks 2–6", "one per week"),
+      new RetentionRow("weeks 8–12", "one every two weeks"),
+      new RetentionRow("months 3–5", "one per month"));
+
+  private MailViews() {}
+
+  static MailView.Builder complete() {
+    return MailView.builder()
+        .ticketId("SD-2026-0042")
+        .customerName("Alex Merchant")
+        .customerEmail("ops@acme.example")
+        .projectId(PROJECT_ID)
+        .environment("production")
+        .scope("database")
+        .requestedLocal("2026-11-20 14:30 EST (America/New_York)")
+        .requestedUtc("2026-11-20 19:30 UTC")
+        .statusUrl("https://snapdesk.example/tickets/SD-2026-0042?token=s3cr3t")
+        .reason("A bad import deleted 300 products.")
+        .chosenPoint(CHOSEN)
+        .before(CHOSEN)
+        .after(AFTER)
+        .retentionTier("days 1–3: one per hour")
+        .rejectionReason(RejectionReason.REJECTED_BY_AGENT)
+        .agentNote("Please ask again from the registered address.")
+        .retentionTable(RETENTION)
+        .delivery(ON_NODE);
+  }
+
+  static MailView rejection(RejectionReason reason) {
+    return complete().rejectionReason(reason).build();
+  }
+}
