@@ -10,4 +10,13 @@ public interface RecoveryPointCatalog {
   List<RecoveryPoint> points(String projectId, Environment environment);
 
   Optional<RecoveryPoint> find(String projectId, Environment environment, String recoveryPointId);
+
+  /**
+   * The candidate points of a project's environment, indexed for neighbour queries; empty for an
+   * unknown project or environment. This default builds the index on every call; adapters that
+   * serve many requests keep one per environment and override it.
+   */
+  default CandidateIndex candidates(String projectId, Environment environment) {
+    return CandidateIndex.of(points(projectId, environment));
+  }
 }
