@@ -1,7 +1,6 @@
 package com.snapdesk;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.snapdesk.support.EmbeddedPostgresConfiguration;
 import com.snapdesk.support.FixedClockConfiguration;
@@ -9,10 +8,11 @@ import com.snapdesk.support.MailMessages;
 import com.snapdesk.support.MailMessages.Mail;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,12 +22,21 @@ import org.springframework.test.context.DynamicPropertySource;
     "snapdesk.local.recovery-dir=target/it-postgres/recovery"
 })
 @Import({EmbeddedPostgresConfiguration.class, FixedClockConfiguration.class})
+// Close the context after this class, not in a JVM shutdown hook racing the embedded server's own hook.
+@DirtiesContext
 class BackupRetrievalPostgresIT extends HappyPathScenario {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-      .withPerMethodLifecycle(false);
+  // Started before the Spring context, which reads its port; one server for the whole class.
+  static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+  static {
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {

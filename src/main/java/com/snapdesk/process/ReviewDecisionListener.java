@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Validates and records the agent's decision when Task_ReviewRequest completes. An invalid
- * decision fails the completion (HTTP 400 from the engine REST API) and the task stays open.
+ * decision fails the completion with the reason (the engine wraps listener exceptions, so engine
+ * REST answers 500 with that message) and the task stays open.
  */
 @Component("reviewDecisionListener")
 class ReviewDecisionListener implements TaskListener {

@@ -1,9 +1,8 @@
 package com.snapdesk.recovery;
 
+import com.snapdesk.shared.TimeText;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +30,6 @@ public record Resolution(String projectId, Environment environment, Instant requ
                          boolean fellBackToAfter, String retentionTier, boolean betweenTiers,
                          boolean outOfRetention, int candidateCount) {
 
-  private static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
   public boolean hasChosen() {
     return chosen != null;
   }
@@ -56,17 +52,17 @@ public record Resolution(String projectId, Environment environment, Instant requ
           + " environment of project " + projectId
           + (outOfRetention ? ", and the requested moment is older than the retention schedule covers." : "."));
     } else if (outOfRetention) {
-      sentences.add("The requested moment (" + UTC.format(requestedInstant)
+      sentences.add("The requested moment (" + TimeText.utc(requestedInstant)
           + ") is older than the oldest recovery point of this environment, from "
-          + UTC.format(after.createdAt()) + ".");
+          + TimeText.utc(after.createdAt()) + ".");
     }
     if (fellBackToAfter) {
       sentences.add("No recovery point exists at or before the requested moment, so the earliest one after it, from "
-          + UTC.format(after.createdAt()) + " (" + Durations.describe(afterDistance) + " later), was chosen.");
+          + TimeText.utc(after.createdAt()) + " (" + TimeText.distance(afterDistance) + " later), was chosen.");
     }
     if (betweenTiers && chosen != null && !outOfRetention) {
       sentences.add("The requested moment falls in a gap of the retention schedule where no backups are kept; the chosen recovery point is "
-          + Durations.describe(chosenDistance()) + (chosen == before ? " earlier." : " later."));
+          + TimeText.distance(chosenDistance()) + (chosen == before ? " earlier." : " later."));
     }
     if (chosen != null && chosen.storageTier() == RecoveryPoint.StorageTier.ARCHIVE) {
       sentences.add("The chosen recovery point is in the archive storage tier; retrieving it can take up to 72 hours.");

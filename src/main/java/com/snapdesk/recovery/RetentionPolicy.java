@@ -1,5 +1,6 @@
 package com.snapdesk.recovery;
 
+import com.snapdesk.shared.TimeText;
 import com.snapdesk.recovery.RetentionProperties.Tier;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class RetentionPolicy {
     if (every.equals(Duration.ofHours(1))) return "one per hour";
     if (every.equals(Duration.ofDays(1))) return "one per day";
     if (every.equals(Duration.ofDays(7))) return "one per week";
-    return "one every " + Durations.describe(every);
+    return "one every " + TimeText.distance(every);
   }
 
   private static List<Tier> sortedAndChecked(List<Tier> configured) {
@@ -110,8 +111,8 @@ public final class RetentionPolicy {
       Tier next = sorted.get(i);
       if (next.fromAge().compareTo(previous.toAge()) < 0)
         throw new IllegalArgumentException("snapdesk.retention: tier '" + next.label() + "' starts at "
-            + Durations.describe(next.fromAge()) + ", before tier '" + previous.label() + "' ends at "
-            + Durations.describe(previous.toAge()));
+            + TimeText.distance(next.fromAge()) + ", before tier '" + previous.label() + "' ends at "
+            + TimeText.distance(previous.toAge()));
     }
     return List.copyOf(sorted);
   }

@@ -13,7 +13,7 @@ import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TicketStatus;
 import java.nio.file.Files;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +43,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     assertThat(mailsFor(pi.getBusinessKey())).hasSize(1);
 
     // when the agent approves
-    complete(task(), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.DECISION_NOTE, "fine"));
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.DECISION_NOTE, "fine"));
     assertThat(pi).isWaitingAt(TASK_RETRIEVE_RECOVERY_POINT);
     runJobs(pi);
 
@@ -65,7 +65,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     runJobs(pi);
 
     // when the agent approves with the later point instead
-    complete(task(), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
         "rp-prod-1400"));
     runJobs(pi);
 
@@ -83,13 +83,13 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
 
     // when the agent picks a point in error, or rejects without telling the customer why
     // then completion fails with a clear message and the task stays open
-    assertThatThrownBy(() -> complete(task(), withVariables(ProcessVariables.DECISION, "approve",
+    assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "approve",
         ProcessVariables.RECOVERY_POINT_ID, "rp-prod-1100")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("rp-prod-1100");
-    assertThatThrownBy(() -> complete(task(), withVariables(ProcessVariables.DECISION, "reject")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("note");
-    assertThatThrownBy(() -> complete(task(), withVariables(ProcessVariables.DECISION, "maybe")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("approve or reject");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rp-prod-1100");
+    assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "reject")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("note");
+    assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "maybe")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("approve or reject");
     assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST);
   }
 
@@ -100,7 +100,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     runJobs(pi);
 
     // when the agent rejects with a note
-    complete(task(), withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE,
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE,
         "A restore of this point is already running under SD-OTHER."));
     runJobs(pi);
 
@@ -160,7 +160,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given an approved ticket whose point disappears before retrieval
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(pi);
-    complete(task(), withVariables(ProcessVariables.DECISION, "approve"));
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
     faults.failNext("Recovery point rp-prod-1200 no longer exists");
 
     // when retrieval runs
@@ -172,7 +172,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     assertThat(status(pi)).isEqualTo(TicketStatus.AWAITING_APPROVAL);
 
     // and approving another point completes the ticket
-    complete(task(), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
         "rp-prod-1000"));
     runJobs(pi);
     assertThat(pi).hasPassed(END_READY).isEnded();

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 
 import com.snapdesk.recovery.RecoveryRetrieval;
+import com.snapdesk.recovery.local.LocalRecoveryRetrieval;
 import com.snapdesk.recovery.RecoveryPointUnavailableException;
 import com.snapdesk.support.FixedClockConfiguration;
 import com.snapdesk.support.MailMessages;
@@ -41,8 +42,7 @@ import org.springframework.test.context.TestExecutionListeners;
     "camunda.bpm.job-execution.enabled=false",
     "snapdesk.local.inventory=src/test/resources/inventory/process-test.json",
     "snapdesk.local.recovery-dir=target/process-test/recovery",
-    "snapdesk.mail.outbox-dir=target/process-test/outbox",
-    "spring.mail.host="
+    "snapdesk.mail.outbox-dir=target/process-test/outbox"
 })
 @Import({FixedClockConfiguration.class, ProcessTestSupport.Faults.class, ProcessEngineCoverageConfiguration.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
@@ -127,8 +127,8 @@ abstract class ProcessTestSupport {
   static class Faults {
     @Bean
     @Primary
-    FaultyRetrieval faultyRetrieval(List<RecoveryRetrieval> retrievals) {
-      return new FaultyRetrieval(retrievals.stream().filter(r -> !(r instanceof FaultyRetrieval)).findFirst().orElseThrow());
+    FaultyRetrieval faultyRetrieval(LocalRecoveryRetrieval local) {
+      return new FaultyRetrieval(local);
     }
   }
 }
