@@ -235,7 +235,7 @@ class RecoveryPointResolverTest {
     assertThat(r.outOfRetention()).isFalse();
     assertThat(r.chosen().id()).isEqualTo("week6");
     assertThat(r.explanation()).contains("The requested moment falls in a gap of the retention schedule where no "
-        + "backups are kept; the chosen recovery point is 3 days later.");
+        + "backups are kept; the chosen recovery point is 3 d later.");
   }
 
   @Test

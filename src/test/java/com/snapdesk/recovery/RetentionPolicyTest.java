@@ -97,7 +97,7 @@ class RetentionPolicyTest {
     // then it is sorted, its wording is derived from keep-every, and the gap from day 6 to week 12 is a gap
     assertThat(older.rows()).containsExactly(
         new Row("days 1–3", "each backup"), new Row("days 4–6", "one per day"),
-        new Row("weeks 12–22", "one every 30 days"));
+        new Row("weeks 12–22", "one every 30 d"));
     assertThat(older.place(Duration.ofDays(20))).isInstanceOf(BetweenTiers.class);
     assertThat(older.maxAge()).isEqualTo(Duration.ofDays(154));
   }
@@ -112,7 +112,7 @@ class RetentionPolicyTest {
     // then startup fails naming both tiers
     assertThatThrownBy(() -> new RetentionPolicy(properties))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'weeks 6–12' starts at 35 days, before tier 'weeks 2–6' ends at 42 days");
+        .hasMessageContaining("'weeks 6–12' starts at 35 d, before tier 'weeks 2–6' ends at 42 d");
   }
 
   @Test
