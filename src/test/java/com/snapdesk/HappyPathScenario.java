@@ -64,6 +64,12 @@ abstract class HappyPathScenario {
     assertThat(http.get().uri("/engine-rest/task").retrieve().toBodilessEntity().getStatusCode().value())
         .isEqualTo(401);
 
+    // and the agent can load the review form itself (a Camunda Form from the deployment)
+    var deployedForm = http.get().uri("/engine-rest/task/{id}/deployed-form", task.get("id").asText())
+        .headers(h -> h.setBasicAuth("alice", "alice")).retrieve().toEntity(String.class);
+    assertThat(deployedForm.getStatusCode().value()).as(deployedForm.getBody()).isEqualTo(200);
+    assertThat(deployedForm.getBody()).contains("Form_ReviewRequest", "beforePoint", "afterPoint");
+
     // when the demo agent reads the form variables and approves over engine REST
     JsonNode form = json.readTree(http.get().uri("/engine-rest/task/{id}/form-variables", task.get("id").asText())
         .headers(h -> h.setBasicAuth("alice", "alice")).retrieve().body(String.class));

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 problem+json for the customer API, with an {@code errors} list of {field, message}. */
 @RestControllerAdvice(assignableTypes = TicketApiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
