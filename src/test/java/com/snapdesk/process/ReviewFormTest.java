@@ -1,0 +1,69 @@
+package com.snapdesk.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The review form shows customer text only as field values, which the browser never interprets as markup. */
+class ReviewFormTest {
+
+  private final JsonNode form = read();
+
+  private static JsonNode read() {
+    try {
+      return new ObjectMapper().readTree(Path.of("bpmn/forms/review-request.form").toFile());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<JsonNode> components() {
+    List<JsonNode> all = new ArrayList<>();
+    form.get("components").forEach(all::add);
+    return all;
+  }
+
+  @Test
+  void isTheFormTheModelReferences() {
+    assertThat(form.get("id").asText()).isEqualTo(BpmnIds.FORM_REVIEW_REQUEST);
+  }
+
+  @Test
+  void showsCustomerTextOnlyInReadOnlyFieldsNeverInMarkup() {
+    // text components render markdown and html components render markup: neither may carry variables
+    for (JsonNode c : components()) {
+      String type = c.get("type").asText();
+      assertThat(type).as("component %s", c.path("id").asText()).isNotEqualTo("html");
+      if (type.equals("text")) assertThat(c.get("text").asText()).doesNotContain("{{").doesNotContain("=");
+    }
+    JsonNode reason = components().stream().filter(c -> "reason".equals(c.path("key").asText())).findFirst()
+        .orElseThrow();
+    assertThat(reason.get("type").asText()).isEqualTo("textarea");
+    assertThat(reason.get("readonly").asBoolean()).isTrue();
+  }
+
+  @Test
+  void bindsToTheProcessVariablesDelegatesWrite() {
+    List<String> keys = components().stream().filter(c -> c.has("key")).map(c -> c.get("key").asText()).toList();
+    assertThat(keys).contains(ProcessVariables.TICKET_ID, ProcessVariables.REQUESTED_LOCAL,
+        ProcessVariables.REQUESTED_UTC, ProcessVariables.INTERPRETATION_NOTE, ProcessVariables.BEFORE_POINT,
+        ProcessVariables.AFTER_POINT, ProcessVariables.RESOLVED_POINT, ProcessVariables.REASON,
+        ProcessVariables.RETRIEVAL_PROBLEM, ProcessVariables.DECISION, ProcessVariables.DECISION_NOTE,
+        ProcessVariables.RECOVERY_POINT_ID);
+  }
+
+  @Test
+  void offersExactlyTheDecisionsTheModelRoutes() {
+    JsonNode decision = components().stream().filter(c -> "decision".equals(c.path("key").asText())).findFirst()
+        .orElseThrow();
+    List<String> values = new ArrayList<>();
+    decision.get("values").forEach(v -> values.add(v.get("value").asText()));
+    assertThat(values).containsExactly(ProcessVariables.DECISION_APPROVE, ProcessVariables.DECISION_REJECT);
+    assertThat(decision.get("validate").get("required").asBoolean()).isTrue();
+  }
+}
