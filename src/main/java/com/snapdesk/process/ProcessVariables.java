@@ -27,8 +27,8 @@ public final class ProcessVariables {
   public static final String DECISION_NOTE = "decisionNote";
   public static final String RECOVERY_POINT_ID = "recoveryPointId";
 
-  public static final String DECISION_APPROVE = "approve";
-  public static final String DECISION_REJECT = "reject";
+  public static final String DECISION_APPROVE = com.snapdesk.ticket.ReviewRecording.APPROVE;
+  public static final String DECISION_REJECT = com.snapdesk.ticket.ReviewRecording.REJECT;
 
   private ProcessVariables() {}
 }
