@@ -1,6 +1,12 @@
 package com.snapdesk.process;
 
+import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketProcess;
+import com.snapdesk.ticket.TicketProperties;
+import com.snapdesk.ticket.TicketRepository;
+import com.snapdesk.ticket.UnknownTicketException;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -8,16 +14,44 @@ import org.springframework.stereotype.Component;
 class CamundaTicketProcess implements TicketProcess {
 
   private final RuntimeService runtime;
+  private final TicketRepository tickets;
+  private final TicketProperties properties;
 
-  CamundaTicketProcess(RuntimeService runtime) {
+  CamundaTicketProcess(RuntimeService runtime, TicketRepository tickets, TicketProperties properties) {
     this.runtime = runtime;
+    this.tickets = tickets;
+    this.properties = properties;
   }
 
   @Override
   public void start(String ticketId) {
-    runtime.createProcessInstanceByKey(BpmnIds.PROCESS)
-        .businessKey(ticketId)
-        .setVariable(ProcessVariables.TICKET_ID, ticketId)
-        .execute();
+    Ticket ticket = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(ProcessVariables.TICKET_ID, ticketId);
+    vars.put(ProcessVariables.ENVIRONMENT, ticket.environment().id());
+    vars.put(ProcessVariables.SCOPE, ticket.scope().id());
+    // Timer settings are copied in at start so a running ticket keeps the rules it started with.
+    vars.put(ProcessVariables.REPLY_TIMEOUT, properties.replyTimeout().toString());
+    vars.put(ProcessVariables.REPLY_REMINDER_AFTER, properties.replyReminderAfter().toString());
+    vars.put(ProcessVariables.RETRIEVAL_POLL_INTERVAL, properties.retrievalPollInterval().toString());
+    runtime.createProcessInstanceByKey(BpmnIds.PROCESS).businessKey(ticketId).setVariables(vars).execute();
+  }
+
+  @Override
+  public void customerReplied(String ticketId, String conversation) {
+    runtime.createMessageCorrelation(BpmnIds.MESSAGE_CUSTOMER_REPLIED).processInstanceBusinessKey(ticketId)
+        .setVariable(ProcessVariables.CONVERSATION, conversation).correlate();
+  }
+
+  @Override
+  public void customerCancelled(String ticketId) {
+    runtime.createMessageCorrelation(BpmnIds.MESSAGE_CUSTOMER_CANCELLED).processInstanceBusinessKey(ticketId)
+        .correlate();
+  }
+
+  @Override
+  public void customerConfirmed(String ticketId) {
+    runtime.createMessageCorrelation(BpmnIds.MESSAGE_CUSTOMER_CONFIRMED).processInstanceBusinessKey(ticketId)
+        .correlate();
   }
 }

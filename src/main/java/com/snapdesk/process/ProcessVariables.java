@@ -1,13 +1,23 @@
 package com.snapdesk.process;
 
-/** Process variable names. The review form (bpmn/forms/review-request.form) binds to the same keys. */
+import com.snapdesk.ticket.ReviewRecording;
+
+/** Process variable names. The forms (bpmn/forms/*.form) and the DMN table bind to the same keys. */
 public final class ProcessVariables {
   public static final String TICKET_ID = "ticketId";
   public static final String ELIGIBLE = "eligible";
   public static final String POINT_FOUND = "pointFound";
   public static final String MAIL_KIND = "mailKind";
+  public static final String SLA_CLOCK = "slaClock";
+  public static final String REVIEW_ROUND = "reviewRound";
+  public static final String ESCALATED = "escalated";
 
-  // shown on the review form
+  // settings copied in at start (ISO-8601 durations)
+  public static final String REPLY_TIMEOUT = "replyTimeout";
+  public static final String REPLY_REMINDER_AFTER = "replyReminderAfter";
+  public static final String RETRIEVAL_POLL_INTERVAL = "retrievalPollInterval";
+
+  // shown on the forms
   public static final String CUSTOMER = "customer";
   public static final String PROJECT = "project";
   public static final String SCOPE = "scope";
@@ -21,14 +31,31 @@ public final class ProcessVariables {
   public static final String RESOLUTION_NOTE = "resolutionNote";
   public static final String REASON = "reason";
   public static final String RETRIEVAL_PROBLEM = "retrievalProblem";
+  public static final String CONVERSATION = "conversation";
+  public static final String CHOSEN_POINT = "chosenPoint";
+  public static final String REVIEWED_BY = "reviewedBy";
+  public static final String REVIEW_NOTE = "reviewNote";
+  public static final String LEAD_REASON = "leadReason";
 
-  // set by the agent when completing Task_ReviewRequest
+  // set by the agent when completing Task_ReviewRequest (and the lead on Task_LeadApproval)
   public static final String DECISION = "decision";
   public static final String DECISION_NOTE = "decisionNote";
   public static final String RECOVERY_POINT_ID = "recoveryPointId";
 
-  public static final String DECISION_APPROVE = com.snapdesk.ticket.ReviewRecording.APPROVE;
-  public static final String DECISION_REJECT = com.snapdesk.ticket.ReviewRecording.REJECT;
+  // inputs of the ApprovalPolicy decision
+  public static final String ENVIRONMENT = "environment";
+  public static final String POINT_AGE_DAYS = "pointAgeDays";
+  public static final String POINT_OVERRIDDEN = "pointOverridden";
+  public static final String LEAD_REQUIRED = "leadRequired";
+
+  // retrieval
+  public static final String RETRIEVAL_READY = "retrievalReady";
+  public static final String EXPIRES_AT = "expiresAt";
+  public static final String EXPIRY_REMINDER_AT = "expiryReminderAt";
+
+  public static final String DECISION_APPROVE = ReviewRecording.APPROVE;
+  public static final String DECISION_REJECT = ReviewRecording.REJECT;
+  public static final String DECISION_ASK_CUSTOMER = ReviewRecording.ASK_CUSTOMER;
 
   private ProcessVariables() {}
 }

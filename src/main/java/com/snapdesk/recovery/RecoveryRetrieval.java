@@ -17,16 +17,23 @@ public interface RecoveryRetrieval {
   record RetrievalRequest(String ticketId, String recoveryId, Project project, Environment environment,
                           RecoveryPoint point, Scope scope) {}
 
-  /** Either ready with a location, or in progress with a reason the customer can read. */
+  /**
+   * Either ready with a location, or in progress with a reason the customer can read. {@code archiveRestore}
+   * marks a wait on the archive tier (up to 72 h), which does not count against support's SLA.
+   */
   record RetrievalProgress(boolean ready, String location, String node, String device,
-                           String waitingReason, Instant retrievedAt) {
+                           String waitingReason, boolean archiveRestore, Instant retrievedAt) {
 
     public static RetrievalProgress ready(String location, String node, String device, Instant at) {
-      return new RetrievalProgress(true, location, node, device, null, at);
+      return new RetrievalProgress(true, location, node, device, null, false, at);
     }
 
     public static RetrievalProgress inProgress(String reason) {
-      return new RetrievalProgress(false, null, null, null, reason, null);
+      return new RetrievalProgress(false, null, null, null, reason, false, null);
+    }
+
+    public static RetrievalProgress restoringFromArchive(String reason) {
+      return new RetrievalProgress(false, null, null, null, reason, true, null);
     }
   }
 }

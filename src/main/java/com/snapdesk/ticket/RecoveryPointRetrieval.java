@@ -7,6 +7,7 @@ import com.snapdesk.recovery.RecoveryPointCatalog;
 import com.snapdesk.recovery.RecoveryPointUnavailableException;
 import com.snapdesk.recovery.RecoveryRetrieval;
 import com.snapdesk.recovery.RecoveryRetrieval.RetrievalProgress;
+import com.snapdesk.sla.SlaTracker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -21,15 +22,18 @@ public class RecoveryPointRetrieval {
   private final RecoveryPointCatalog catalog;
   private final RecoveryRetrieval retrieval;
   private final TicketProperties properties;
+  private final SlaTracker sla;
   private final Clock clock;
 
   public RecoveryPointRetrieval(TicketRepository tickets, ProjectDirectory projects, RecoveryPointCatalog catalog,
-                                RecoveryRetrieval retrieval, TicketProperties properties, Clock clock) {
+                                RecoveryRetrieval retrieval, TicketProperties properties, SlaTracker sla,
+                                Clock clock) {
     this.tickets = tickets;
     this.projects = projects;
     this.catalog = catalog;
     this.retrieval = retrieval;
     this.properties = properties;
+    this.sla = sla;
     this.clock = clock;
   }
 
@@ -41,7 +45,8 @@ public class RecoveryPointRetrieval {
   /**
    * @throws RecoveryPointUnavailableException when the point vanished or cannot be used (a business
    *     failure: the agent must choose again)
-   * @throws IllegalStateException while the data is not ready yet, so the job is retried
+   * While the data is not ready (volumes being created, an archive restore) the ticket shows why, and an
+   * archive restore pauses the SLA clocks: the wait is the cloud's, not support's.
    */
   public RetrievalProgress retrieve(String ticketId) {
     Ticket t = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
@@ -57,10 +62,17 @@ public class RecoveryPointRetrieval {
       }
       RetrievalProgress progress = retrieval.retrieve(new RecoveryRetrieval.RetrievalRequest(ticketId,
           recoveryId(ticketId), project, t.environment(), point, t.scope()));
-      if (!progress.ready()) {
-        throw new IllegalStateException("Retrieval of " + point.id() + " not finished: " + progress.waitingReason());
-      }
       Instant now = clock.instant();
+      if (!progress.ready()) {
+        if (!progress.waitingReason().equals(t.statusDetail())) {
+          tickets.updateStatus(ticketId, TicketStatus.RETRIEVING, progress.waitingReason(), now);
+          tickets.addEvent(ticketId, new TicketEvent(now, TimelineEvents.RETRIEVING, "system",
+              progress.waitingReason()));
+        }
+        if (progress.archiveRestore()) sla.pause(ticketId, "ARCHIVE_RESTORE");
+        return progress;
+      }
+      sla.resume(ticketId);
       Instant retrievedAt = progress.retrievedAt() != null ? progress.retrievedAt() : now;
       tickets.saveDelivery(ticketId, new Ticket.Delivery(recoveryId(ticketId), progress.location(), progress.node(),
           progress.device(), retrievedAt, retrievedAt.plus(properties.retrievedDataExpiry())), now);

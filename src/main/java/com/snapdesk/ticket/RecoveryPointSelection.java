@@ -42,10 +42,39 @@ public class RecoveryPointSelection {
       tickets.saveResolution(ticketId, null, r.retentionTier(), note, now);
       tickets.reject(ticketId, reason, note, now);
     }
+    return sheet(t, r, found, note);
+  }
+
+  /**
+   * After a business failure of retrieval: resolve again among the points that exist now (the failed
+   * one is gone or no longer a candidate) so the agent reviews a fresh proposal. Never rejects: the
+   * agent decides.
+   */
+  public ReviewSheet refresh(String ticketId) {
+    Ticket t = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+    Resolution r = resolver.resolve(t.projectId(), t.environment(), t.requestedInstant(), t.policy());
+    Instant now = clock.instant();
+    String note = r.explanation().orElse(null);
+    if (r.hasChosen()) {
+      RecoveryPoint chosen = r.chosen();
+      tickets.saveResolution(ticketId, new Ticket.PointRef(chosen.id(), chosen.createdAt()), r.retentionTier(), note,
+          now);
+      tickets.addEvent(ticketId, new TicketEvent(now, TimelineEvents.RESOLVED, "system",
+          "Resolved again: recovery point " + chosen.id() + ", " + relation(t, chosen)));
+    }
+    return sheet(t, r, r.hasChosen(), note);
+  }
+
+  private ReviewSheet sheet(Ticket t, Resolution r, boolean found, String note) {
     return new ReviewSheet(t.id(), found, t.customerName() + " <" + t.customerEmail() + ">",
         t.projectId() + " — " + t.environment().id(), t.scope().id(), t.moment().localText(), t.moment().utcText(),
         t.moment().interpretationNote().orElse(""), describe(t, r.before()), describe(t, r.after()),
         describe(t, found ? r.chosen() : null), found ? r.chosen().id() : "", note == null ? "" : note, t.reason());
+  }
+
+  static String describe(Ticket t, Ticket.PointRef p) {
+    return p.id() + " — " + TimeText.local(p.createdAt(), t.zone()) + " / " + TimeText.utc(p.createdAt()) + " — "
+        + PointTexts.relation(t.requestedInstant(), p.createdAt());
   }
 
   static String describe(Ticket t, RecoveryPoint p) {

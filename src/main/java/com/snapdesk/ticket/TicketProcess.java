@@ -5,4 +5,11 @@ public interface TicketProcess {
 
   /** Starts the ticket's process; joins the caller's transaction so a failed intake leaves nothing. */
   void start(String ticketId);
+
+  /** The customer answered; the agent reviews again with the whole conversation. */
+  void customerReplied(String ticketId, String conversation);
+
+  void customerCancelled(String ticketId);
+
+  void customerConfirmed(String ticketId);
 }

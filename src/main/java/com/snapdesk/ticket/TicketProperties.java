@@ -10,15 +10,36 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param publicBaseUrl where customers reach Snapdesk; status links in emails start with it
  * @param retrievedDataExpiry how long retrieved data stays available before it is removed
+ * @param expiryReminderBefore how long before expiry the customer is reminded
+ * @param replyTimeout how long a ticket waits for the customer's answer before it is closed
+ * @param replyReminderAfter when, while waiting, the customer is reminded
+ * @param retrievalPollInterval how often an unfinished retrieval (volumes, archive restore) is checked
  */
 @ConfigurationProperties("snapdesk.tickets")
 @Validated
 public record TicketProperties(
     @NotNull @DefaultValue("http://localhost:8080") URI publicBaseUrl,
-    @NotNull @DefaultValue("P7D") Duration retrievedDataExpiry) {
+    @NotNull @DefaultValue("P7D") Duration retrievedDataExpiry,
+    @NotNull @DefaultValue("PT24H") Duration expiryReminderBefore,
+    @NotNull @DefaultValue("P5D") Duration replyTimeout,
+    @NotNull @DefaultValue("P3D") Duration replyReminderAfter,
+    @NotNull @DefaultValue("PT1M") Duration retrievalPollInterval) {
+
+  public TicketProperties {
+    if (replyReminderAfter != null && replyTimeout != null && replyReminderAfter.compareTo(replyTimeout) >= 0) {
+      throw new IllegalArgumentException("snapdesk.tickets.reply-reminder-after must be shorter than reply-timeout");
+    }
+  }
 
   public String statusUrl(String ticketId, String token) {
-    String base = publicBaseUrl.toString().replaceAll("/+$", "");
-    return base + "/tickets/" + ticketId + "?token=" + token;
+    return base() + "/tickets/" + ticketId + "?token=" + token;
+  }
+
+  public String tasklistUrl(String taskId) {
+    return base() + "/camunda/app/tasklist/default/#/?task=" + taskId;
+  }
+
+  private String base() {
+    return publicBaseUrl.toString().replaceAll("/+$", "");
   }
 }

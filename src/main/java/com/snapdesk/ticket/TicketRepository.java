@@ -32,6 +32,10 @@ public interface TicketRepository {
 
   List<TicketEvent> events(String ticketId);
 
+  void addMessage(String ticketId, TicketMessage message);
+
+  List<TicketMessage> messages(String ticketId);
+
   Optional<IdempotencyRecord> findIdempotency(String keyHash);
 
   void insertIdempotency(IdempotencyRecord record);

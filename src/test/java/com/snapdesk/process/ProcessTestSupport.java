@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,9 +65,9 @@ abstract class ProcessTestSupport {
     faults.failNext(null);
   }
 
-  @AfterEach
-  void resetEngineClock() {
-    ClockUtil.reset();
+  /** Moves the engine's (and so Snapdesk's) clock; due timers then run with {@link #runJobs}. */
+  void advance(java.time.Duration duration) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
   }
 
   /** 07:20 in New York on 25 November is 12:20 UTC: 20 min after rp-prod-1200, 1 h 40 min before rp-prod-1400. */

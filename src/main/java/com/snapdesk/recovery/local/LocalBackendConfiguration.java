@@ -35,6 +35,6 @@ public class LocalBackendConfiguration {
   @Bean
   public LocalRecoveryRetrieval localRecoveryRetrieval(LocalBackendProperties properties, LocalInventory localInventory,
                                                        Clock clock) {
-    return new LocalRecoveryRetrieval(properties.recoveryDir(), localInventory, clock);
+    return new LocalRecoveryRetrieval(properties.recoveryDir(), localInventory, clock, properties.archiveRestoreTime());
   }
 }

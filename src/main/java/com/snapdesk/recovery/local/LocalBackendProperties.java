@@ -2,6 +2,7 @@ package com.snapdesk.recovery.local;
 
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -11,7 +12,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param inventory   inventory JSON file; when absent a demo inventory is generated relative to now
  * @param recoveryDir where retrieved data is put, one folder per recovery (relative to the working dir)
+ * @param archiveRestoreTime how long the embedded backend takes to bring back an archived point (AWS: up to 72 h)
  */
 @ConfigurationProperties("snapdesk.local")
 @Validated
-public record LocalBackendProperties(Path inventory, @NotNull @DefaultValue("data/recovery") Path recoveryDir) {}
+public record LocalBackendProperties(Path inventory, @NotNull @DefaultValue("data/recovery") Path recoveryDir,
+                                     @NotNull @DefaultValue("PT2M") Duration archiveRestoreTime) {}

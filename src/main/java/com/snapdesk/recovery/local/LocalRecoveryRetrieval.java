@@ -19,6 +19,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -49,11 +50,22 @@ public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
   private final Path root;
   private final RecoveryPointCatalog catalog;
   private final Clock clock;
+  private final Duration archiveRestoreTime;
 
   public LocalRecoveryRetrieval(Path recoveryDir, RecoveryPointCatalog catalog, Clock clock) {
+    this(recoveryDir, catalog, clock, Duration.ZERO);
+  }
+
+  /**
+   * @param archiveRestoreTime how long an archived point takes to come back (the real archive tier takes
+   *     up to 72 h); zero retrieves archived points at once
+   */
+  public LocalRecoveryRetrieval(Path recoveryDir, RecoveryPointCatalog catalog, Clock clock,
+                                Duration archiveRestoreTime) {
     this.root = recoveryDir.toAbsolutePath().normalize();
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.archiveRestoreTime = Objects.requireNonNull(archiveRestoreTime, "archiveRestoreTime");
   }
 
   /** Where the customer finds the data (DESIGN.md); the same for every backend. */
@@ -78,6 +90,10 @@ public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
       if (Files.exists(manifestFile)) return alreadyRetrieved(request, manifestFile);
       RecoveryPoint point = stillUsable(request);
       Instant now = clock.instant();
+      if (point.storageTier() == RecoveryPoint.StorageTier.ARCHIVE && !archiveRestored(request.recoveryId(), now)) {
+        return RetrievalProgress.restoringFromArchive("Recovery point " + point.id()
+            + " is being restored from the archive storage tier; this can take up to 72 hours.");
+      }
       RetrievalManifest manifest = new RetrievalManifest(request.recoveryId(), request.ticketId(),
           request.project().id(), request.environment().id(), point.id(), point.createdAt(), point.snapshotIds(),
           request.scope().id(), point.storageTier().name().toLowerCase(Locale.ROOT),
@@ -103,9 +119,27 @@ public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
     try {
       deleteRecursively(folder);
       deleteRecursively(root.resolve("." + recoveryId + ".partial"));
+      Files.deleteIfExists(archiveMarker(recoveryId));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot remove recovery folder " + folder, e);
     }
+  }
+
+  /** The first call starts the (simulated) archive restore; later calls see whether it has finished. */
+  private boolean archiveRestored(String recoveryId, Instant now) throws IOException {
+    if (archiveRestoreTime.isZero()) return true;
+    Path marker = archiveMarker(recoveryId);
+    if (!Files.exists(marker)) {
+      Files.createDirectories(root);
+      Files.writeString(marker, now.toString(), StandardCharsets.UTF_8);
+      return false;
+    }
+    Instant started = Instant.parse(Files.readString(marker, StandardCharsets.UTF_8).trim());
+    return !now.isBefore(started.plus(archiveRestoreTime));
+  }
+
+  private Path archiveMarker(String recoveryId) {
+    return root.resolve("." + checkedId(recoveryId) + ".archive-restore");
   }
 
   private RetrievalProgress alreadyRetrieved(RetrievalRequest request, Path manifestFile) throws IOException {

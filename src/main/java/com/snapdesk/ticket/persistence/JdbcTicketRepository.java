@@ -7,6 +7,7 @@ import com.snapdesk.recovery.Scope;
 import com.snapdesk.ticket.RequestedMoment;
 import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketEvent;
+import com.snapdesk.ticket.TicketMessage;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TicketStatus;
 import java.sql.ResultSet;
@@ -141,6 +142,25 @@ class JdbcTicketRepository implements TicketRepository {
         .param("id", ticketId)
         .query((rs, n) -> new TicketEvent(instant(rs, "occurred_at"), rs.getString("type"), rs.getString("actor"),
             rs.getString("detail")))
+        .list();
+  }
+
+  @Override
+  public void addMessage(String ticketId, TicketMessage m) {
+    jdbc.sql("""
+            insert into ticket_message (ticket_id, sent_at, author_type, author, text)
+            values (:id, :at, :type, :author, :text)""")
+        .param("id", ticketId).param("at", odt(m.at())).param("type", m.authorType().name())
+        .param("author", m.author()).param("text", m.text())
+        .update();
+  }
+
+  @Override
+  public List<TicketMessage> messages(String ticketId) {
+    return jdbc.sql("select * from ticket_message where ticket_id = :id order by sent_at, id")
+        .param("id", ticketId)
+        .query((rs, n) -> new TicketMessage(instant(rs, "sent_at"),
+            TicketMessage.Author.valueOf(rs.getString("author_type")), rs.getString("author"), rs.getString("text")))
         .list();
   }
 

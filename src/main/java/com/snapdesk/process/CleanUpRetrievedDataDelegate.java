@@ -1,0 +1,21 @@
+package com.snapdesk.process;
+
+import com.snapdesk.ticket.RetrievedDataCleanup;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("cleanUpRetrievedDataDelegate")
+class CleanUpRetrievedDataDelegate implements JavaDelegate {
+
+  private final RetrievedDataCleanup cleanup;
+
+  CleanUpRetrievedDataDelegate(RetrievedDataCleanup cleanup) {
+    this.cleanup = cleanup;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    cleanup.cleanUp(TicketVariables.ticketId(execution));
+  }
+}

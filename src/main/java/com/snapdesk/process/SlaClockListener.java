@@ -1,0 +1,77 @@
+package com.snapdesk.process;
+
+import com.snapdesk.recovery.Environment;
+import com.snapdesk.sla.SlaClockKind;
+import com.snapdesk.sla.SlaTracker;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SLA clocks as the model uses them: {@code ${slaClock.start(execution)}}, pause and resume around
+ * waits on the customer, due dates for user tasks and dates for the escalation timers.
+ */
+@Component("slaClock")
+public class SlaClockListener {
+
+  private final SlaTracker sla;
+
+  SlaClockListener(SlaTracker sla) {
+    this.sla = sla;
+  }
+
+  public void start(DelegateExecution execution) {
+    Environment env = Environment.parse(TicketVariables.string(execution, ProcessVariables.ENVIRONMENT))
+        .orElseThrow(() -> new IllegalStateException("ticket without environment"));
+    sla.start(TicketVariables.ticketId(execution), env);
+  }
+
+  public void pause(DelegateExecution execution, String reason) {
+    sla.pause(TicketVariables.ticketId(execution), reason);
+  }
+
+  public void resume(DelegateExecution execution) {
+    sla.resume(TicketVariables.ticketId(execution));
+  }
+
+  public void stop(DelegateExecution execution, String clock) {
+    sla.stop(TicketVariables.ticketId(execution), SlaClockKind.valueOf(clock));
+  }
+
+  public void end(DelegateExecution execution) {
+    sla.end(TicketVariables.ticketId(execution));
+  }
+
+  /** Counts reviews, so that emails inside the review loop are one per round (see dedup keys). */
+  public void nextReviewRound(DelegateExecution execution) {
+    Object round = execution.getVariable(ProcessVariables.REVIEW_ROUND);
+    execution.setVariable(ProcessVariables.REVIEW_ROUND, round == null ? 1 : ((Number) round).intValue() + 1);
+  }
+
+  /** First response until the agent first decided; after that (a later review round) delivery. */
+  public String activeForReview(DelegateExecution execution) {
+    var firstResponse = sla.deadline(TicketVariables.ticketId(execution), SlaClockKind.FIRST_RESPONSE);
+    return (firstResponse.finished() ? SlaClockKind.DELIVERY : SlaClockKind.FIRST_RESPONSE).name();
+  }
+
+  public Date reviewDue(DelegateExecution execution) {
+    return due(execution, activeForReview(execution));
+  }
+
+  public Date reviewEscalateAt(DelegateExecution execution) {
+    return escalateAt(execution, activeForReview(execution));
+  }
+
+  public Date due(DelegateExecution execution, String clock) {
+    return date(sla.deadline(TicketVariables.ticketId(execution), SlaClockKind.valueOf(clock)).dueAt());
+  }
+
+  public Date escalateAt(DelegateExecution execution, String clock) {
+    return date(sla.deadline(TicketVariables.ticketId(execution), SlaClockKind.valueOf(clock)).escalateAt());
+  }
+
+  private static Date date(Instant instant) {
+    return Date.from(instant);
+  }
+}

@@ -1,0 +1,92 @@
+package com.snapdesk.ticket;
+
+import com.snapdesk.shared.InvalidRequestException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use cases of a customer holding a ticket's token: reply to a question, cancel, confirm done. A wrong
+ * token answers as if the ticket did not exist; an action the status does not allow is a conflict.
+ */
+@Service
+public class CustomerActions {
+
+  static final int MAX_REPLY = 4000;
+  static final Set<TicketStatus> CANCELLABLE = EnumSet.of(TicketStatus.RECEIVED, TicketStatus.AWAITING_APPROVAL,
+      TicketStatus.AWAITING_CUSTOMER, TicketStatus.RETRIEVING);
+
+  private final TicketRepository tickets;
+  private final TicketProcess process;
+  private final Clock clock;
+
+  public CustomerActions(TicketRepository tickets, TicketProcess process, Clock clock) {
+    this.tickets = tickets;
+    this.process = process;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public void reply(String ticketId, String token, String message) {
+    Ticket t = authorized(ticketId, token);
+    String text = message == null ? "" : message.strip();
+    if (text.isEmpty()) throw new InvalidRequestException("message", "Write your answer.");
+    if (text.length() > MAX_REPLY) {
+      throw new InvalidRequestException("message", "Keep your answer under " + MAX_REPLY + " characters (it has "
+          + text.length() + ").");
+    }
+    if (t.status() != TicketStatus.AWAITING_CUSTOMER) {
+      throw new TicketStateConflictException(t.status(), "This request is not waiting for an answer from you (it is "
+          + t.status() + ").");
+    }
+    Instant now = clock.instant();
+    tickets.addMessage(ticketId, new TicketMessage(now, TicketMessage.Author.CUSTOMER, "customer", text));
+    tickets.addEvent(ticketId, new TicketEvent(now, TimelineEvents.REPLIED, "customer", "Answered the question"));
+    process.customerReplied(ticketId, conversation(tickets.messages(ticketId)));
+  }
+
+  @Transactional
+  public void cancel(String ticketId, String token) {
+    Ticket t = authorized(ticketId, token);
+    if (!CANCELLABLE.contains(t.status())) {
+      throw new TicketStateConflictException(t.status(), t.status() == TicketStatus.CANCELLED
+          ? "This request is already cancelled."
+          : "This request can no longer be cancelled: it is " + t.status() + ".");
+    }
+    tickets.addEvent(ticketId, new TicketEvent(clock.instant(), TimelineEvents.CANCEL_REQUESTED, "customer",
+        "Cancelled by the customer"));
+    process.customerCancelled(ticketId);
+  }
+
+  @Transactional
+  public void confirm(String ticketId, String token) {
+    Ticket t = authorized(ticketId, token);
+    if (t.status() != TicketStatus.READY) {
+      throw new TicketStateConflictException(t.status(), "Only a request whose data is ready can be confirmed (it is "
+          + t.status() + ").");
+    }
+    tickets.addEvent(ticketId, new TicketEvent(clock.instant(), TimelineEvents.CONFIRMED, "customer",
+        "Customer is done with the retrieved data"));
+    process.customerConfirmed(ticketId);
+  }
+
+  private Ticket authorized(String ticketId, String token) {
+    if (ticketId == null || token == null || !tickets.hasAccessToken(ticketId, AccessTokens.hash(token))) {
+      throw new UnknownTicketException(ticketId);
+    }
+    return tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+  }
+
+  /** The thread as the agent reads it on the review form. */
+  public static String conversation(List<TicketMessage> messages) {
+    return messages.stream()
+        .map(m -> com.snapdesk.shared.TimeText.utc(m.at()) + " — "
+            + (m.authorType() == TicketMessage.Author.AGENT ? "agent " + m.author() : "customer") + ":\n" + m.text())
+        .collect(Collectors.joining("\n\n"));
+  }
+}

@@ -1,0 +1,30 @@
+package com.snapdesk.ticket;
+
+import com.snapdesk.recovery.RecoveryRetrieval;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+
+/** Use case: remove what retrieval created for a ticket. Safe to run twice, or when nothing was retrieved. */
+@Service
+public class RetrievedDataCleanup {
+
+  private final TicketRepository tickets;
+  private final RecoveryRetrieval retrieval;
+  private final Clock clock;
+
+  public RetrievedDataCleanup(TicketRepository tickets, RecoveryRetrieval retrieval, Clock clock) {
+    this.tickets = tickets;
+    this.retrieval = retrieval;
+    this.clock = clock;
+  }
+
+  public void cleanUp(String ticketId) {
+    tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+    retrieval.cleanup(RecoveryPointRetrieval.recoveryId(ticketId));
+    boolean already = tickets.events(ticketId).stream().anyMatch(e -> TimelineEvents.CLEANED_UP.equals(e.type()));
+    if (!already) {
+      tickets.addEvent(ticketId, new TicketEvent(clock.instant(), TimelineEvents.CLEANED_UP, "system",
+          "Retrieved data removed"));
+    }
+  }
+}
