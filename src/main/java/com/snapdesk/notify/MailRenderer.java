@@ -9,8 +9,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders customer emails from {@code templates/mail/}. Uses its own engines rather than the web
- * one so that mail templates resolve the same way with or without a web context.
+ * Renders emails from {@code templates/mail/}; templates see {@code view}, {@code kind} and
+ * {@code subject}. Uses its own engines rather than the web one so that mail templates resolve the
+ * same way with or without a web context.
  */
 public class MailRenderer {
 
@@ -22,7 +23,9 @@ public class MailRenderer {
   public RenderedMail render(MailKind kind, MailView view) {
     kind.requireComplete(view);
     String subject = "[" + view.ticketId() + "] " + kind.subject();
-    var context = new Context(Locale.ENGLISH, Map.of("view", view, "subject", subject));
+    // The status link carries the customer's secret: a template for anyone else cannot show it, even by mistake.
+    MailView shown = kind.toCustomer() ? view : view.toBuilder().statusUrl("").build();
+    var context = new Context(Locale.ENGLISH, Map.of("view", shown, "kind", kind, "subject", subject));
     return new RenderedMail(subject,
         text.process(kind.templateName(), context),
         html.process(kind.templateName(), context));

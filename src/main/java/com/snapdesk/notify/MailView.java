@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a customer email may show, already formatted as text by the caller (times in the
+ * Everything an email may show, already formatted as text by the caller (times in the
  * customer's zone and in UTC, distances, tiers). Templates escape all of it in HTML.
  *
  * @param requestedLocal     e.g. "2026-11-20 14:30 EST (America/New_York)"
@@ -15,6 +15,14 @@ import java.util.Objects;
  * @param before             nearest point at or before the requested time, when there is one
  * @param retentionTier      the part of the retention schedule the request fell in, e.g.
  *                           "days 4–7: one backup per day"
+ * @param question           what the agent asks the customer (CUSTOMER_QUESTION, REPLY_REMINDER)
+ * @param conversation       earlier messages of the ticket, oldest first, shown as the thread so
+ *                           far; the current {@code question} is not repeated in it; empty when none
+ * @param replyDeadlineLocal until when we wait for the customer's answer, in their zone, e.g.
+ *                           "2026-11-29 09:00 EST (America/New_York)"
+ * @param replyDeadlineUtc   the same moment, e.g. "2026-11-29 14:00 UTC"
+ * @param closedBecause      why the retrieved data was removed when the ticket closed (CLOSED)
+ * @param escalation         the SLA at risk; only for the ESCALATION mail to support leads
  */
 public record MailView(
     String ticketId,
@@ -36,7 +44,13 @@ public record MailView(
     RejectionReason rejectionReason,
     String agentNote,
     List<RetentionRow> retentionTable,
-    Delivery delivery) {
+    Delivery delivery,
+    String question,
+    List<ConversationEntry> conversation,
+    String replyDeadlineLocal,
+    String replyDeadlineUtc,
+    ClosureReason closedBecause,
+    Escalation escalation) {
 
   public MailView {
     Objects.requireNonNull(ticketId, "ticketId");
@@ -52,6 +66,7 @@ public record MailView(
     Objects.requireNonNull(requestedUtc, "requestedUtc");
     Objects.requireNonNull(statusUrl, "statusUrl");
     retentionTable = retentionTable == null ? List.of() : List.copyOf(retentionTable);
+    conversation = conversation == null ? List.of() : List.copyOf(conversation);
   }
 
   public static Builder builder() {
@@ -68,7 +83,10 @@ public record MailView(
         .chosenPoint(chosenPoint).before(before).after(after)
         .retentionTier(retentionTier).resolutionExplanation(resolutionExplanation)
         .rejectionReason(rejectionReason).agentNote(agentNote)
-        .retentionTable(retentionTable).delivery(delivery);
+        .retentionTable(retentionTable).delivery(delivery)
+        .question(question).conversation(conversation)
+        .replyDeadlineLocal(replyDeadlineLocal).replyDeadlineUtc(replyDeadlineUtc)
+        .closedBecause(closedBecause).escalation(escalation);
   }
 
   /**
@@ -108,6 +126,51 @@ public record MailView(
   /** One line of the retention schedule, e.g. ("days 1–3", "one per hour"). */
   public record RetentionRow(String age, String kept) {}
 
+  /**
+   * One message of the thread between support and the customer.
+   *
+   * @param at     when it was written, e.g. "2026-11-26 10:02 EST (America/New_York)"
+   * @param author who wrote it, e.g. the customer's name or "Snapdesk support"
+   * @param text   the message as written; may be several lines
+   */
+  public record ConversationEntry(String at, String author, String text) {
+    public ConversationEntry {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(author, "author");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * An SLA about to be breached, for the support leads. All text, formatted by the caller.
+   *
+   * @param sla         which target is at risk: "first response" or "delivery"
+   * @param usedPercent how much of the target time is used, e.g. "80%"
+   * @param dueLocal    when the target is due, e.g. "2026-11-26 15:00 EST (America/New_York)"
+   * @param dueUtc      e.g. "2026-11-26 20:00 UTC"
+   * @param status      the ticket's status, e.g. "AWAITING_APPROVAL"
+   * @param tasklistUrl the open task in Camunda Tasklist
+   */
+  public record Escalation(String sla, String usedPercent, String dueLocal, String dueUtc, String status,
+                           String tasklistUrl) {
+    public Escalation {
+      Objects.requireNonNull(sla, "sla");
+      Objects.requireNonNull(usedPercent, "usedPercent");
+      Objects.requireNonNull(dueLocal, "dueLocal");
+      Objects.requireNonNull(dueUtc, "dueUtc");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(tasklistUrl, "tasklistUrl");
+    }
+  }
+
+  /** Why the retrieved data was removed when the ticket closed; each has its own text. */
+  public enum ClosureReason {
+    /** The customer confirmed on the status page that they are done with it. */
+    CONFIRMED,
+    /** Its time ran out. */
+    EXPIRED
+  }
+
   /** Why a request was turned down; each has its own text in the rejection email. */
   public enum RejectionReason {
     /** Neutral: must not reveal whether the project exists. */
@@ -142,6 +205,12 @@ public record MailView(
     private String agentNote;
     private List<RetentionRow> retentionTable = List.of();
     private Delivery delivery;
+    private String question;
+    private List<ConversationEntry> conversation = List.of();
+    private String replyDeadlineLocal;
+    private String replyDeadlineUtc;
+    private ClosureReason closedBecause;
+    private Escalation escalation;
 
     private Builder() {}
 
@@ -165,12 +234,19 @@ public record MailView(
     public Builder agentNote(String agentNote) { this.agentNote = agentNote; return this; }
     public Builder retentionTable(List<RetentionRow> rows) { this.retentionTable = rows; return this; }
     public Builder delivery(Delivery delivery) { this.delivery = delivery; return this; }
+    public Builder question(String question) { this.question = question; return this; }
+    public Builder conversation(List<ConversationEntry> entries) { this.conversation = entries; return this; }
+    public Builder replyDeadlineLocal(String deadline) { this.replyDeadlineLocal = deadline; return this; }
+    public Builder replyDeadlineUtc(String deadline) { this.replyDeadlineUtc = deadline; return this; }
+    public Builder closedBecause(ClosureReason reason) { this.closedBecause = reason; return this; }
+    public Builder escalation(Escalation escalation) { this.escalation = escalation; return this; }
 
     public MailView build() {
       return new MailView(ticketId, customerName, customerEmail, projectId, environment, scope,
           requestedLocal, requestedUtc, interpretationNote, statusUrl, reason, chosenPoint, before,
           after, retentionTier, resolutionExplanation, rejectionReason, agentNote, retentionTable,
-          delivery);
+          delivery, question, conversation, replyDeadlineLocal, replyDeadlineUtc, closedBecause,
+          escalation);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -130,6 +131,52 @@ class CustomerMailerTest {
     assertThatThrownBy(() -> mailer.send("k".repeat(201), MailKind.ACKNOWLEDGEMENT, "ops@acme.example", view))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(transport.sent).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = MailKind.class, names = {"CUSTOMER_QUESTION", "REPLY_REMINDER"})
+  void sendsNothingWhenTheQuestionIsMissing(MailKind kind) {
+    // given a view without the agent's question
+    var withoutQuestion = MailViews.complete().question(null).build();
+
+    // when asked to send a mail that must show it
+    assertThatThrownBy(() -> mailer.send("proc-1:Task_AskCustomer:1", kind, "ops@acme.example", withoutQuestion))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("question");
+
+    // then nothing went out and nothing was recorded, so a corrected retry still sends it
+    assertThat(transport.sent).isEmpty();
+    assertThat(JdbcClient.create(db).sql("select count(*) from sent_mail").query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void sendsNothingWhenAnEscalationLacksItsSla() {
+    var withoutEscalation = MailViews.complete().escalation(null).build();
+
+    assertThatThrownBy(() -> mailer.send("proc-1:Timer_FirstResponse:1:lead@snapdesk.example", MailKind.ESCALATION,
+        "lead@snapdesk.example", withoutEscalation))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("escalation");
+    assertThat(transport.sent).isEmpty();
+  }
+
+  @Test
+  void escalatesToEachLeadOnceWhenTheStepIsRetried() {
+    // given an escalation step that mails two leads, one key per recipient
+    var leads = List.of("lead.one@snapdesk.example", "lead.two@snapdesk.example");
+    Runnable step = () -> leads.forEach(lead ->
+        mailer.send("proc-1:Timer_FirstResponse:1:" + lead, MailKind.ESCALATION, lead, view));
+
+    // when the step runs, and runs again after a failure later in the job
+    step.run();
+    step.run();
+
+    // then each lead got it once, without the customer's status link
+    assertThat(transport.sent).extracting(MailTransport.Envelope::to).containsExactlyElementsOf(leads);
+    assertThat(transport.sent).allSatisfy(sent -> {
+      assertThat(sent.content().text()).doesNotContain(view.statusUrl());
+      assertThat(sent.content().html()).doesNotContain(view.statusUrl());
+    });
   }
 
   static final class RecordingTransport implements MailTransport {

@@ -3,7 +3,12 @@ package com.snapdesk.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.snapdesk.notify.MailView.ClosureReason;
+import com.snapdesk.notify.MailView.ConversationEntry;
+import com.snapdesk.notify.MailView.Escalation;
 import com.snapdesk.notify.MailView.RejectionReason;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +33,11 @@ class MailRendererTest {
         Stream.of(RejectionReason.values()).map(r -> Arguments.of(MailKind.REJECTION, r)));
   }
 
+  /** Every mail that goes to the customer, with every variant of the rejection. */
+  static Stream<Arguments> everyCustomerMail() {
+    return everyMail().filter(arguments -> ((MailKind) arguments.get()[0]).toCustomer());
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("everyMail")
   void rendersTextAndHtmlWithTicketInSubject(MailKind kind, RejectionReason reason) {
@@ -39,9 +49,23 @@ class MailRendererTest {
 
     // then both parts are there and the subject names the ticket
     assertThat(mail.subject()).isEqualTo("[SD-2026-0042] " + kind.subject());
-    assertThat(mail.text()).contains("Alex Merchant", "SD-2026-0042", view.statusUrl()).doesNotContain("[(", "[#");
+    assertThat(mail.text()).contains("Alex Merchant", "SD-2026-0042").doesNotContain("[(", "[#");
     assertThat(mail.html()).startsWith("<!DOCTYPE html>").contains("Alex Merchant", "SD-2026-0042")
         .doesNotContainPattern("<[^>]*\\sth:\\w+=");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyCustomerMail")
+  void everyCustomerMailLinksTheStatusPage(MailKind kind, RejectionReason reason) {
+    // given a complete view
+    var view = MailViews.complete().rejectionReason(reason).build();
+
+    // when rendering a mail to the customer
+    var mail = renderer.render(kind, view);
+
+    // then it shows their status link, with the warning to keep it to themselves
+    assertThat(mail.text()).contains(view.statusUrl(), "Keep this link to yourself");
+    assertThat(mail.html()).contains("href=\"" + view.statusUrl() + "\"", "Keep this link to yourself");
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -69,11 +93,13 @@ class MailRendererTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("everyMail")
   void escapesCustomerTextInHtml(MailKind kind, RejectionReason reason) {
-    // given a name, reason and agent note that carry a script tag
+    // given a name, reason, agent note, question and thread that carry a script tag
     var view = MailViews.complete().rejectionReason(reason)
         .customerName("Mallory " + SCRIPT)
         .reason("Restore please " + SCRIPT)
         .agentNote("Quoting the customer: " + SCRIPT)
+        .question("Did you mean " + SCRIPT + "?")
+        .conversation(List.of(new ConversationEntry("2026-11-26 09:40 EST", "Mallory " + SCRIPT, "Hi " + SCRIPT)))
         .build();
 
     // when rendering
@@ -105,8 +131,11 @@ class MailRendererTest {
         .projectId(SCRIPT).environment(SCRIPT).scope(SCRIPT).requestedLocal(SCRIPT).requestedUtc(SCRIPT)
         .interpretationNote(SCRIPT).statusUrl(SCRIPT).reason(SCRIPT).chosenPoint(point).before(point)
         .after(point).retentionTier(SCRIPT).resolutionExplanation(SCRIPT).rejectionReason(reason)
-        .agentNote(SCRIPT).retentionTable(java.util.List.of(new MailView.RetentionRow(SCRIPT, SCRIPT)))
+        .agentNote(SCRIPT).retentionTable(List.of(new MailView.RetentionRow(SCRIPT, SCRIPT)))
         .delivery(new MailView.Delivery(SCRIPT, SCRIPT, SCRIPT, SCRIPT, SCRIPT, SCRIPT))
+        .question(SCRIPT).conversation(List.of(new ConversationEntry(SCRIPT, SCRIPT, SCRIPT)))
+        .replyDeadlineLocal(SCRIPT).replyDeadlineUtc(SCRIPT).closedBecause(ClosureReason.EXPIRED)
+        .escalation(new Escalation(SCRIPT, SCRIPT, SCRIPT, SCRIPT, SCRIPT, SCRIPT))
         .build();
 
     // when rendering, then no raw tag reaches the HTML
@@ -263,6 +292,203 @@ class MailRendererTest {
 
     assertThat(mail.text()).contains("could not approve", "Production data needs a ticket from the owner.");
     assertThat(mail.html()).contains("could not approve", "Production data needs a ticket from the owner.");
+  }
+
+  @Test
+  void customerQuestionShowsTheQuestionTheThreadAndTheReplyDeadline() {
+    // given an agent who needs something from the customer, after an earlier exchange
+    var view = MailViews.complete().build();
+
+    // when rendering the question
+    var mail = renderer.render(MailKind.CUSTOMER_QUESTION, view);
+
+    // then the customer reads the question, the thread so far, where to answer and until when we wait
+    for (String part : new String[] {mail.text(), mail.html()}) {
+      assertThat(part).containsSubsequence(
+          MailViews.QUESTION,
+          "Alex Merchant", "Please hurry, the catalog import deleted them.",
+          "Snapdesk support", "We are on it. One more thing before we start.",
+          "status page", MailViews.STATUS_URL,
+          "2026-11-29 09:00 EST (America/New_York)", "2026-11-29 14:00 UTC", "without retrieving",
+          MailViews.PROJECT_ID, "2026-11-20 14:30 EST (America/New_York)", "A bad import deleted 300 products.");
+    }
+  }
+
+  @Test
+  void customerQuestionWithoutEarlierMessagesShowsNoThread() {
+    var mail = renderer.render(MailKind.CUSTOMER_QUESTION, MailViews.complete().conversation(null).build());
+
+    assertThat(mail.text()).contains(MailViews.QUESTION).doesNotContain("conversation so far");
+    assertThat(mail.html()).contains(MailViews.QUESTION).doesNotContain("conversation so far");
+  }
+
+  @Test
+  void replyReminderRepeatsTheQuestionAndSaysWhenWeClose() {
+    var mail = renderer.render(MailKind.REPLY_REMINDER, MailViews.complete().build());
+
+    assertThat(mail.subject()).contains("waiting for your answer");
+    for (String part : new String[] {mail.text(), mail.html()}) {
+      assertThat(part).containsSubsequence("still waiting", MailViews.QUESTION,
+          "We are on it. One more thing before we start.", MailViews.STATUS_URL,
+          "2026-11-29 09:00 EST (America/New_York)", "2026-11-29 14:00 UTC", "without retrieving");
+    }
+  }
+
+  @Test
+  void closedNoReplySaysNothingWasRetrievedAndHowToAskAgain() {
+    var mail = renderer.render(MailKind.CLOSED_NO_REPLY, MailViews.complete().build());
+
+    for (String part : new String[] {mail.text(), mail.html()}) {
+      assertThat(part).containsSubsequence("closed", "did not", "answer",
+          "Nothing was retrieved", "nothing was restored or changed", MailViews.QUESTION, "new request");
+    }
+  }
+
+  @Test
+  void cancellationConfirmsTheRemovalAndThatNothingWasChanged() {
+    var mail = renderer.render(MailKind.CANCELLED, MailViews.complete().build());
+
+    for (String part : new String[] {mail.text(), mail.html()}) {
+      assertThat(part).containsSubsequence("cancelled", "SD-2026-0042",
+          "retrieved", "removed", "Nothing was restored, rolled back or changed", "new request");
+    }
+  }
+
+  @Test
+  void expiryReminderSaysWhereTheDataIsAndWhenItIsRemoved() {
+    // given data retrieved onto the first node
+    var view = MailViews.complete().build();
+
+    // when rendering the reminder a day before it expires
+    var mail = renderer.render(MailKind.EXPIRY_REMINDER, view);
+
+    // then it says when it goes, where it is, and how to say "done"
+    for (String part : new String[] {mail.text(), mail.html()}) {
+      assertThat(part).containsSubsequence(
+          "2026-11-27 14:00 EST (America/New_York)", "2026-11-27 19:00 UTC", "about a day",
+          "copy anything you still need",
+          "/mnt/recovery-rc-7f3a", "first node", "i-0abc1234def567890",
+          "does not touch your environment",
+          "Confirm", "status page", MailViews.STATUS_URL);
+    }
+  }
+
+  @Test
+  void expiryReminderForADownloadPointsToTheLink() {
+    var link = "https://dumps.snapdesk.example/rc-9?X-Amz-Signature=abc";
+    var view = MailViews.complete()
+        .delivery(new MailView.Delivery("rc-9", link, null, null, "2026-11-27 14:00 EST", "2026-11-27 19:00 UTC"))
+        .build();
+
+    var mail = renderer.render(MailKind.EXPIRY_REMINDER, view);
+
+    assertThat(mail.text()).contains("download link", link, "2026-11-27 14:00 EST").doesNotContain("first node");
+    assertThat(mail.html()).contains("href=\"" + link + "\"").doesNotContain("first node");
+  }
+
+  @Test
+  void closedSaysWhetherTheCustomerConfirmedOrTheDataExpired() {
+    // given the same ticket closed once after the customer confirmed and once on expiry
+    var confirmed = renderer.render(MailKind.CLOSED, MailViews.complete().closedBecause(ClosureReason.CONFIRMED).build());
+    var expired = renderer.render(MailKind.CLOSED, MailViews.complete().closedBecause(ClosureReason.EXPIRED).build());
+
+    // then each tells its own reason, both say the data is gone and how to ask again
+    for (var mail : List.of(confirmed, expired)) {
+      assertThat(mail.text()).contains("is closed", "removed", "/mnt/recovery-rc-7f3a", "did not touch your environment",
+          "Thank you", "new request");
+      assertThat(mail.html()).contains("is closed", "removed", "/mnt/recovery-rc-7f3a", "did not touch your environment",
+          "Thank you", "new request");
+    }
+    assertThat(confirmed.text()).contains("You confirmed").doesNotContain("run out");
+    assertThat(confirmed.html()).contains("You confirmed").doesNotContain("run out");
+    assertThat(expired.text()).contains("run out", "2026-11-27 14:00 EST (America/New_York)").doesNotContain("You confirmed");
+    assertThat(expired.html()).contains("run out", "2026-11-27 19:00 UTC").doesNotContain("You confirmed");
+    assertThat(confirmed.text()).isNotEqualTo(expired.text());
+  }
+
+  @Test
+  void escalationNamesTheSlaAtRiskAndLinksTheTask() {
+    // given a first-response SLA at 80% of its target
+    var view = MailViews.complete().build();
+
+    // when rendering the escalation for a support lead
+    var mail = renderer.render(MailKind.ESCALATION, view);
+
+    // then the lead sees the ticket, the SLA, how much is used, when it is due, and the task link
+    assertThat(mail.subject()).isEqualTo("[SD-2026-0042] Escalation: SLA at risk");
+    for (String part : new String[] {mail.text(), mail.html()}) {
+      assertThat(part).containsSubsequence("first response", "SD-2026-0042", "80%",
+          "2026-11-26 15:00 EST (America/New_York)", "2026-11-26 20:00 UTC", MailViews.TASKLIST_URL,
+          "AWAITING_APPROVAL", MailViews.PROJECT_ID, "production",
+          "2026-11-20 14:30 EST (America/New_York)", "2026-11-20 19:30 UTC");
+    }
+    assertThat(mail.html()).contains("href=\"" + MailViews.TASKLIST_URL + "\"");
+  }
+
+  @Test
+  void escalationNeverShowsTheCustomersStatusLink() {
+    // given a view that carries the customer's status link, as every ticket view does
+    var view = MailViews.complete().build();
+
+    // when rendering the escalation for a support lead
+    var mail = renderer.render(MailKind.ESCALATION, view);
+
+    // then neither the link nor its secret nor the word "token" reaches the lead
+    for (String part : new String[] {mail.subject(), mail.text(), mail.html()}) {
+      assertThat(part).doesNotContain(MailViews.STATUS_URL, "s3cr3t", "snapdesk.example/tickets")
+          .doesNotContainIgnoringCase("token")
+          .doesNotContain("Keep this link to yourself");
+    }
+    assertThat(mail.text()).contains("internal", "Do not forward it to the customer");
+    assertThat(mail.html()).contains("internal", "Do not forward it to the customer");
+  }
+
+  @Test
+  void escalationLinksOnlyAWebAddress() {
+    var view = MailViews.complete().escalation(new Escalation("delivery", "90%", "2026-11-27 09:00 EST",
+        "2026-11-27 14:00 UTC", "AWAITING_APPROVAL", "javascript:alert(1)")).build();
+
+    var mail = renderer.render(MailKind.ESCALATION, view);
+
+    assertThat(mail.html()).contains("javascript:alert(1)").doesNotContain("href=\"javascript:");
+  }
+
+  /** Each kind with one field it cannot do without left out. */
+  static Stream<Arguments> incompleteViews() {
+    return Stream.of(
+        incomplete(MailKind.CUSTOMER_QUESTION, "question", b -> b.question(null)),
+        incomplete(MailKind.CUSTOMER_QUESTION, "question", b -> b.question("  ")),
+        incomplete(MailKind.CUSTOMER_QUESTION, "replyDeadlineLocal", b -> b.replyDeadlineLocal(null)),
+        incomplete(MailKind.CUSTOMER_QUESTION, "replyDeadlineUtc", b -> b.replyDeadlineUtc(null)),
+        incomplete(MailKind.REPLY_REMINDER, "question", b -> b.question(null)),
+        incomplete(MailKind.REPLY_REMINDER, "replyDeadlineLocal", b -> b.replyDeadlineLocal(null)),
+        incomplete(MailKind.EXPIRY_REMINDER, "delivery", b -> b.delivery(null)),
+        incomplete(MailKind.CLOSED, "closedBecause", b -> b.closedBecause(null)),
+        incomplete(MailKind.ESCALATION, "escalation", b -> b.escalation(null)));
+  }
+
+  private static Arguments incomplete(MailKind kind, String field, UnaryOperator<MailView.Builder> leaveOut) {
+    return Arguments.of(kind, field, leaveOut.apply(MailViews.complete()).build());
+  }
+
+  @ParameterizedTest(name = "{0} without {1}")
+  @MethodSource("incompleteViews")
+  void refusesAViewThatLacksWhatTheKindMustShow(MailKind kind, String field, MailView view) {
+    assertThatThrownBy(() -> renderer.render(kind, view))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(field);
+  }
+
+  @ParameterizedTest
+  @EnumSource(MailKind.class)
+  void rendersFromTheLeastAViewMayHold(MailKind kind) {
+    // given a view with only the ticket and what this kind requires: no reason, point, thread or note
+    var view = MailViews.minimalFor(kind);
+
+    // when rendering, then nothing optional is missed and no empty label is left behind
+    var mail = renderer.render(kind, view);
+    assertThat(mail.text()).contains("SD-2026-0042").doesNotContain("null", "Your reason", "How we read it");
+    assertThat(mail.html()).contains("SD-2026-0042").doesNotContain("null", "Your reason", "How we read it");
   }
 
   @ParameterizedTest
