@@ -18,13 +18,15 @@ class DemoUsers {
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
-  record DemoUser(String id, String first, String last, String group) {}
+  record DemoUser(String id, String first, String last, List<String> groups) {}
 
+  // Lena leads and also reviews, so the demo shows four eyes: she cannot approve her own review as lead.
   static final List<DemoUser> USERS = List.of(
-      new DemoUser("alice", "Alice", "Agent", SnapdeskGroups.SUPPORT_AGENTS),
-      new DemoUser("bob", "Bob", "Agent", SnapdeskGroups.SUPPORT_AGENTS),
-      new DemoUser("lena", "Lena", "Lead", SnapdeskGroups.SUPPORT_LEADS),
-      new DemoUser("mona", "Mona", "Manager", SnapdeskGroups.MANAGERS));
+      new DemoUser("alice", "Alice", "Agent", List.of(SnapdeskGroups.SUPPORT_AGENTS)),
+      new DemoUser("bob", "Bob", "Agent", List.of(SnapdeskGroups.SUPPORT_AGENTS)),
+      new DemoUser("lena", "Lena", "Lead", List.of(SnapdeskGroups.SUPPORT_LEADS, SnapdeskGroups.SUPPORT_AGENTS)),
+      new DemoUser("leo", "Leo", "Lead", List.of(SnapdeskGroups.SUPPORT_LEADS)),
+      new DemoUser("mona", "Mona", "Manager", List.of(SnapdeskGroups.MANAGERS)));
 
   private final IdentityService identity;
 
@@ -43,10 +45,12 @@ class DemoUsers {
         user.setEmail(u.id() + "@snapdesk.example");
         user.setPassword(u.id());
         identity.saveUser(user);
-        log.info("Created demo user {} ({})", u.id(), u.group());
+        log.info("Created demo user {} ({})", u.id(), u.groups());
       }
-      if (identity.createUserQuery().userId(u.id()).memberOfGroup(u.group()).count() == 0) {
-        identity.createMembership(u.id(), u.group());
+      for (String group : u.groups()) {
+        if (identity.createUserQuery().userId(u.id()).memberOfGroup(group).count() == 0) {
+          identity.createMembership(u.id(), group);
+        }
       }
     }
   }

@@ -2,6 +2,7 @@ package com.snapdesk.process;
 
 import com.snapdesk.recovery.Environment;
 import com.snapdesk.sla.SlaClockKind;
+import com.snapdesk.sla.SlaDeadline;
 import com.snapdesk.sla.SlaTracker;
 import java.time.Instant;
 import java.util.Date;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("slaClock")
 public class SlaClockListener {
+
+  private static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
 
   private final SlaTracker sla;
 
@@ -51,7 +54,7 @@ public class SlaClockListener {
 
   /** First response until the agent first decided; after that (a later review round) delivery. */
   public String activeForReview(DelegateExecution execution) {
-    var firstResponse = sla.deadline(TicketVariables.ticketId(execution), SlaClockKind.FIRST_RESPONSE);
+    var firstResponse = deadline(execution, SlaClockKind.FIRST_RESPONSE.name());
     return (firstResponse.finished() ? SlaClockKind.DELIVERY : SlaClockKind.FIRST_RESPONSE).name();
   }
 
@@ -64,14 +67,19 @@ public class SlaClockListener {
   }
 
   public Date due(DelegateExecution execution, String clock) {
-    return date(sla.deadline(TicketVariables.ticketId(execution), SlaClockKind.valueOf(clock)).dueAt());
+    return Date.from(deadline(execution, clock).dueAt());
   }
 
+  /** A clock that is finished or already escalated escalates no more: its timer is put out of reach. */
   public Date escalateAt(DelegateExecution execution, String clock) {
-    return date(sla.deadline(TicketVariables.ticketId(execution), SlaClockKind.valueOf(clock)).escalateAt());
+    SlaDeadline deadline = deadline(execution, clock);
+    if (deadline.finished() || deadline.escalated()) return Date.from(NEVER);
+    return Date.from(deadline.escalateAt());
   }
 
-  private static Date date(Instant instant) {
-    return Date.from(instant);
+  private SlaDeadline deadline(DelegateExecution execution, String clock) {
+    String ticketId = TicketVariables.ticketId(execution);
+    return sla.deadline(ticketId, SlaClockKind.valueOf(clock))
+        .orElseThrow(() -> new IllegalStateException("SLA clocks of " + ticketId + " were never started"));
   }
 }

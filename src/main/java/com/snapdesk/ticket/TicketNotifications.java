@@ -8,6 +8,8 @@ import com.snapdesk.recovery.RecoveryPointCatalog;
 import com.snapdesk.recovery.RetentionPolicy;
 import com.snapdesk.shared.TimeText;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -44,15 +46,56 @@ public class TicketNotifications {
    * surrounding job rolls back and is retried.
    */
   public void send(String ticketId, MailKind kind, String dedupKey) {
+    if (!kind.toCustomer()) throw new IllegalArgumentException(kind + " is not a customer email");
     Ticket t = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
     String token = AccessTokens.newToken();
     ownTransaction.executeWithoutResult(s ->
         tickets.addAccessToken(ticketId, AccessTokens.hash(token), "email:" + kind.templateName(), clock.instant()));
-    mailer.send(dedupKey, kind, t.customerEmail(), view(t, properties.statusUrl(ticketId, token)));
-    tickets.addEvent(ticketId, new TicketEvent(clock.instant(), TimelineEvents.EMAIL_SENT, "system", kind.subject()));
+    MailView.Builder view = view(t, properties.statusUrl(ticketId, token));
+    addConversation(t, view);
+    if (kind == MailKind.CLOSED) {
+      boolean confirmed = tickets.events(ticketId).stream().anyMatch(e -> TimelineEvents.CONFIRMED.equals(e.type()));
+      view.closedBecause(confirmed ? MailView.ClosureReason.CONFIRMED : MailView.ClosureReason.EXPIRED);
+    }
+    mailer.send(dedupKey, kind, t.customerEmail(), view.build());
+    String event = kind == MailKind.REPLY_REMINDER || kind == MailKind.EXPIRY_REMINDER
+        ? TimelineEvents.REMINDED : TimelineEvents.EMAIL_SENT;
+    tickets.addEvent(ticketId, new TicketEvent(clock.instant(), event, "system", kind.subject()));
   }
 
-  private MailView view(Ticket t, String statusUrl) {
+  /**
+   * Tells the support leads that an SLA is at risk. Internal: no status link (the customer's secret), no
+   * customer timeline line; one email per lead even when the step is retried.
+   */
+  public void escalateToLeads(String ticketId, List<SupportStaff.Lead> leads, MailView.Escalation escalation,
+                              String dedupKey) {
+    Ticket t = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+    MailView view = view(t, "").escalation(escalation).build();
+    for (SupportStaff.Lead lead : leads) {
+      mailer.send(dedupKey + ":" + lead.userId(), MailKind.ESCALATION, lead.email(), view);
+    }
+  }
+
+  /** The agent's latest question, the thread before it and the reply deadline, for the question mails. */
+  private void addConversation(Ticket t, MailView.Builder view) {
+    List<TicketMessage> messages = tickets.messages(t.id());
+    int last = -1;
+    for (int i = 0; i < messages.size(); i++) {
+      if (messages.get(i).authorType() == TicketMessage.Author.AGENT) last = i;
+    }
+    if (last < 0) return;
+    TicketMessage question = messages.get(last);
+    Instant deadline = question.at().plus(properties.replyTimeout());
+    view.question(question.text())
+        .replyDeadlineLocal(TimeText.local(deadline, t.zone()))
+        .replyDeadlineUtc(TimeText.utc(deadline))
+        .conversation(messages.subList(0, last).stream()
+            .map(m -> new MailView.ConversationEntry(TimeText.local(m.at(), t.zone()),
+                m.authorType() == TicketMessage.Author.AGENT ? "Snapdesk support" : "You", m.text()))
+            .toList());
+  }
+
+  private MailView.Builder view(Ticket t, String statusUrl) {
     MailView.Builder b = MailView.builder()
         .ticketId(t.id())
         .customerName(t.customerName())
@@ -76,7 +119,7 @@ public class TicketNotifications {
       b.delivery(new MailView.Delivery(d.recoveryId(), d.location(), d.node(), d.device(),
           TimeText.local(d.expiresAt(), t.zone()), TimeText.utc(d.expiresAt())));
     }
-    return b.build();
+    return b;
   }
 
   private MailView.PointView point(Ticket t, Ticket.PointRef ref) {

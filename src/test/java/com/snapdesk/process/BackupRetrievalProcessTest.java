@@ -8,88 +8,177 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.snapdesk.sla.SlaClockKind;
+import com.snapdesk.sla.SlaTracker;
 import com.snapdesk.support.MailMessages.Mail;
+import com.snapdesk.ticket.CustomerActions;
 import com.snapdesk.ticket.TicketRepository;
+import com.snapdesk.ticket.TicketStateConflictException;
 import com.snapdesk.ticket.TicketStatus;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** One test per path through bpmn/backup-retrieval.bpmn. */
+/**
+ * One test per path through bpmn/backup-retrieval.bpmn; together they must pass every flow node and
+ * sequence flow (process-test-coverage fails the build otherwise). Time moves with the engine clock.
+ */
 class BackupRetrievalProcessTest extends ProcessTestSupport {
 
+  static final String AGENTS = GROUP_SUPPORT_AGENTS;
+  static final String LEADS = GROUP_SUPPORT_LEADS;
+
   @Autowired TicketRepository tickets;
+  @Autowired CustomerActions customer;
+  @Autowired SlaTracker sla;
+
+  // ---- approval -------------------------------------------------------------------------------
 
   @Test
-  void approvedRequestIsRetrievedAndInstructionsAreSent() {
-    // given a registered contact asks for Acme production at 07:20 New York time
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
+  void stagingApprovalNeedsNoLeadAndClosesWhenTheCustomerConfirms() {
+    // given a registered contact asks for Acme staging at 07:20 New York time
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     assertThat(pi).isWaitingAt(TASK_CHECK_ELIGIBILITY);
 
     // when eligibility, resolution and acknowledgement run
     runJobs(pi);
 
     // then the agent reviews the nearest point with both neighbours in front of them
-    assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST).task().hasCandidateGroup(GROUP_SUPPORT_AGENTS);
+    assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST).task().hasCandidateGroup(AGENTS);
     assertThat(pi).variables()
-        .containsEntry(ProcessVariables.RESOLVED_RECOVERY_POINT_ID, "rp-prod-1200")
+        .containsEntry(ProcessVariables.RESOLVED_RECOVERY_POINT_ID, "rp-stg-1300")
         .containsEntry(ProcessVariables.REQUESTED_UTC, "2026-11-25 12:20 UTC");
-    assertThat((String) variable(pi, ProcessVariables.BEFORE_POINT)).contains("rp-prod-1200", "20 min");
-    assertThat((String) variable(pi, ProcessVariables.AFTER_POINT)).contains("rp-prod-1400", "1 h 40 min");
+    assertThat((String) variable(pi, ProcessVariables.BEFORE_POINT)).contains("rp-stg-1000", "2 h 20 min before");
+    assertThat((String) variable(pi, ProcessVariables.AFTER_POINT)).contains("rp-stg-1300", "40 min after");
     assertThat(status(pi)).isEqualTo(TicketStatus.AWAITING_APPROVAL);
-    assertThat(mailsFor(pi.getBusinessKey())).hasSize(1);
+    assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(NOW.plus(Duration.ofHours(4))));
 
-    // when the agent approves
+    // when the agent approves: staging, a recent point, no override
+    loggedInAs("alice", AGENTS);
     complete(task(pi), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.DECISION_NOTE, "fine"));
-    assertThat(pi).isWaitingAt(TASK_RETRIEVE_RECOVERY_POINT);
     runJobs(pi);
 
-    // then the point is retrieved, the instructions are sent and the ticket is ready
-    assertThat(pi).hasPassedInOrder(TASK_RETRIEVE_RECOVERY_POINT, TASK_SEND_RESTORE_INSTRUCTIONS, END_READY)
-        .isEnded();
+    // then no lead is needed: the point is retrieved and the instructions are sent
+    assertThat(pi).hasPassedInOrder(TASK_EVALUATE_APPROVAL_POLICY, GATEWAY_LEAD_REQUIRED, GATEWAY_TO_RETRIEVAL,
+        TASK_RETRIEVE_RECOVERY_POINT, TASK_SEND_RESTORE_INSTRUCTIONS).hasNotPassed(TASK_LEAD_APPROVAL)
+        .isWaitingAt(TASK_AWAIT_CONFIRMATION);
     assertThat(status(pi)).isEqualTo(TicketStatus.READY);
     String recoveryId = tickets.find(pi.getBusinessKey()).orElseThrow().delivery().recoveryId();
     assertThat(Files.exists(RECOVERY_DIR.resolve(recoveryId).resolve("manifest.json"))).isTrue();
-    List<Mail> mails = mailsFor(pi.getBusinessKey());
-    assertThat(mails).hasSize(2);
-    assertThat(mails.get(1).text()).contains("rp-prod-1200", "/mnt/recovery-" + recoveryId);
+    assertThat(mail(pi, "restore instructions").text()).contains("rp-stg-1300", "/mnt/recovery-" + recoveryId);
+    assertThat(sla.deadline(pi.getBusinessKey(), SlaClockKind.DELIVERY).orElseThrow().finished()).isTrue();
+
+    // when the customer confirms they are done
+    customer.confirm(pi.getBusinessKey(), token(pi));
+    runJobs(pi);
+
+    // then the data is removed and the ticket is closed
+    assertThat(pi).hasPassedInOrder(TASK_CLEAN_UP_RETRIEVED_DATA, TASK_SEND_CLOSURE, END_CLOSED).isEnded();
+    assertThat(status(pi)).isEqualTo(TicketStatus.CLOSED);
+    assertThat(Files.exists(RECOVERY_DIR.resolve(recoveryId))).isFalse();
+    assertThat(mail(pi, "is closed").text()).isNotBlank();
   }
 
   @Test
-  void agentMayChooseAnotherRecoveryPoint() {
-    // given a ticket waiting for review
+  void productionNeedsALeadAfterTheAgentAndExpiresAfterAReminder() {
+    // given a production ticket the agent approves
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(pi);
+    loggedInAs("alice", AGENTS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
 
-    // when the agent approves with the later point instead
+    // then the approval policy asks a lead
+    assertThat(pi).isWaitingAt(TASK_LEAD_APPROVAL).task().hasCandidateGroup(LEADS);
+    assertThat(variable(pi, ProcessVariables.LEAD_REASON)).isEqualTo("Production environment");
+
+    // when a lead approves
+    loggedInAs("leo", LEADS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    runJobs(pi);
+    assertThat(pi).hasPassed(GATEWAY_LEAD_DECISION, TASK_SEND_RESTORE_INSTRUCTIONS).isWaitingAt(TASK_AWAIT_CONFIRMATION);
+    String recoveryId = tickets.find(pi.getBusinessKey()).orElseThrow().delivery().recoveryId();
+
+    // when six days pass, the customer is reminded a day before expiry
+    advanceAndRun(pi, Duration.ofDays(6).plusMinutes(1));
+    assertThat(pi).hasPassed(TASK_SEND_EXPIRY_REMINDER).isWaitingAt(TASK_AWAIT_CONFIRMATION);
+    assertThat(mail(pi, "removed soon").text()).contains("/mnt/recovery-" + recoveryId);
+
+    // and when the data expires it is removed and the ticket closed
+    advanceAndRun(pi, Duration.ofDays(1));
+    assertThat(pi).hasPassed(BOUNDARY_DATA_EXPIRED, TASK_CLEAN_UP_RETRIEVED_DATA, END_CLOSED).isEnded();
+    assertThat(Files.exists(RECOVERY_DIR.resolve(recoveryId))).isFalse();
+    assertThat(timeline(pi)).contains("LEAD_REVIEWED", "REMINDED", "CLEANED_UP", "CLOSED");
+  }
+
+  @Test
+  void aLeadCannotApproveARequestTheyReviewedAndAnotherLeadMayReject() {
+    // given Lena, who is both agent and lead, reviews a production request
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
+    runJobs(pi);
+    loggedInAs("lena", AGENTS, LEADS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+
+    // when she tries to approve it as lead too, the engine refuses and the task stays open
+    assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "approve")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Four eyes");
+    assertThat(pi).isWaitingAt(TASK_LEAD_APPROVAL);
+
+    // when another lead rejects with a note
+    loggedInAs("leo", LEADS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE,
+        "This point predates the data you need; please ask again with the time of the incident."));
+    runJobs(pi);
+
+    // then the customer is told why
+    assertThat(pi).hasPassedInOrder(GATEWAY_LEAD_DECISION, GATEWAY_TO_REJECTION, END_REJECTED).isEnded();
+    assertThat(status(pi)).isEqualTo(TicketStatus.REJECTED);
+    assertThat(mail(pi, "About your").text()).contains("please ask again with the time of the incident");
+  }
+
+  @Test
+  void agentMayChooseAnotherRecoveryPointWhichALeadMustConfirm() {
+    // given a staging ticket waiting for review
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(pi);
+
+    // when the agent approves with the earlier point instead of the resolved one
+    loggedInAs("alice", AGENTS);
     complete(task(pi), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
-        "rp-prod-1400"));
-    runJobs(pi);
+        "rp-stg-1000"));
 
-    // then that point is the one retrieved and named in the instructions
-    assertThat(pi).isEnded().hasPassed(END_READY);
-    assertThat(tickets.find(pi.getBusinessKey()).orElseThrow().chosenPoint().id()).isEqualTo("rp-prod-1400");
-    assertThat(mailsFor(pi.getBusinessKey()).get(1).text()).contains("rp-prod-1400");
+    // then the override needs a lead, and that point is the one retrieved
+    assertThat(pi).isWaitingAt(TASK_LEAD_APPROVAL);
+    assertThat(variable(pi, ProcessVariables.LEAD_REASON)).isEqualTo("Agent chose another recovery point");
+    loggedInAs("leo", LEADS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    runJobs(pi);
+    assertThat(tickets.find(pi.getBusinessKey()).orElseThrow().chosenPoint().id()).isEqualTo("rp-stg-1000");
+    assertThat(mail(pi, "restore instructions").text()).contains("rp-stg-1000");
   }
 
   @Test
-  void reviewCannotCompleteWithAnUnusablePointOrARejectionWithoutNote() {
+  void reviewCannotCompleteWithAnUnusablePointOrWithoutNote() {
     // given a ticket waiting for review
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(pi);
+    loggedInAs("alice", AGENTS);
 
-    // when the agent picks a point in error, or rejects without telling the customer why
+    // when the agent picks a point in error, rejects or asks without text, or sends nonsense
     // then completion fails with a clear message and the task stays open
     assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "approve",
         ProcessVariables.RECOVERY_POINT_ID, "rp-prod-1100")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rp-prod-1100");
     assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "reject")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("note");
+    assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "ask-customer")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("question");
     assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "maybe")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("approve or reject");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("approve, reject or ask-customer");
     assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST);
   }
 
@@ -100,6 +189,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     runJobs(pi);
 
     // when the agent rejects with a note
+    loggedInAs("alice", AGENTS);
     complete(task(pi), withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE,
         "A restore of this point is already running under SD-OTHER."));
     runJobs(pi);
@@ -107,8 +197,270 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // then the customer is told why and the ticket is rejected
     assertThat(pi).hasPassedInOrder(GATEWAY_TO_REJECTION, TASK_SEND_REJECTION, END_REJECTED).isEnded();
     assertThat(status(pi)).isEqualTo(TicketStatus.REJECTED);
-    assertThat(mailsFor(pi.getBusinessKey()).get(1).text()).contains("already running under SD-OTHER");
+    assertThat(mail(pi, "About your").text()).contains("already running under SD-OTHER");
+    assertThat(sla.deadline(pi.getBusinessKey(), SlaClockKind.DELIVERY).orElseThrow().finished()).isTrue();
   }
+
+  // ---- the customer is asked --------------------------------------------------------------------
+
+  @Test
+  void askedCustomerRepliesAndTheAgentSeesTheConversation() {
+    // given the agent asks the customer a question
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(pi);
+    loggedInAs("alice", AGENTS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE,
+        "Did the import start before or after 07:20 <b>local</b> time?"));
+    runJobs(pi);
+
+    // then the question is emailed and the ticket waits on the customer, SLA paused
+    assertThat(pi).hasPassed(TASK_SEND_QUESTION).isWaitingAt(TASK_AWAIT_REPLY);
+    assertThat(status(pi)).isEqualTo(TicketStatus.AWAITING_CUSTOMER);
+    assertThat(mail(pi, "question").html()).contains("&lt;b&gt;local&lt;/b&gt;").doesNotContain("<b>local</b>");
+
+    // when the customer answers
+    customer.reply(pi.getBusinessKey(), token(pi), "After: it started at 07:25.");
+
+    // then the agent reviews again with the whole conversation
+    assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST);
+    assertThat(status(pi)).isEqualTo(TicketStatus.AWAITING_APPROVAL);
+    assertThat((String) variable(pi, ProcessVariables.CONVERSATION))
+        .contains("agent alice", "before or after 07:20", "customer", "it started at 07:25");
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_AWAIT_CONFIRMATION);
+    assertThat(timeline(pi)).contains("ASKED", "AWAITING_CUSTOMER", "REPLIED");
+  }
+
+  @Test
+  void unansweredQuestionIsRemindedThenClosed() {
+    // given the agent asked a question the customer never answers
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(pi);
+    loggedInAs("alice", AGENTS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE,
+        "Which store view?"));
+    runJobs(pi);
+
+    // when three days pass, the customer is reminded
+    advanceAndRun(pi, Duration.ofDays(3).plusMinutes(1));
+    assertThat(pi).hasPassed(TASK_SEND_REPLY_REMINDER, END_REPLY_REMINDER_SENT).isWaitingAt(TASK_AWAIT_REPLY);
+    assertThat(mail(pi, "Reminder").text()).contains("Which store view?");
+
+    // and after five days the ticket is closed with an email
+    advanceAndRun(pi, Duration.ofDays(2));
+    assertThat(pi).hasPassedInOrder(BOUNDARY_NO_REPLY, TASK_SEND_CLOSED_NO_REPLY, END_CLOSED_NO_REPLY).isEnded();
+    assertThat(status(pi)).isEqualTo(TicketStatus.CLOSED);
+    assertThat(mail(pi, "no answer").text()).isNotBlank();
+  }
+
+  // ---- cancellation -----------------------------------------------------------------------------
+
+  @Test
+  void customerCanCancelInEveryWaitingStateBeforeDelivery() {
+    // received (before any job ran), awaiting approval, awaiting the customer, awaiting a lead, retrieving
+    ProcessInstance received = submit(request(ACME_CONTACT, ACME, "staging"));
+    cancelsCleanly(received);
+
+    ProcessInstance review = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(review);
+    cancelsCleanly(review);
+
+    ProcessInstance asked = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(asked);
+    loggedInAs("alice", AGENTS);
+    complete(task(asked), withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE, "?"));
+    runJobs(asked);
+    cancelsCleanly(asked);
+
+    ProcessInstance lead = submit(request(ACME_CONTACT, ACME, "production"));
+    runJobs(lead);
+    complete(task(lead), withVariables(ProcessVariables.DECISION, "approve"));
+    assertThat(lead).isWaitingAt(TASK_LEAD_APPROVAL);
+    cancelsCleanly(lead);
+
+    ProcessInstance retrieving = archivedPointWaitingForRestore();
+    cancelsCleanly(retrieving);
+  }
+
+  @Test
+  void cancellingAfterDeliveryOrTwiceIsAConflict() {
+    // given a ticket that is ready
+    ProcessInstance ready = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(ready);
+    loggedInAs("alice", AGENTS);
+    complete(task(ready), withVariables(ProcessVariables.DECISION, "approve"));
+    runJobs(ready);
+    assertThat(status(ready)).isEqualTo(TicketStatus.READY);
+
+    // then cancelling is refused and nothing changes
+    assertThatThrownBy(() -> customer.cancel(ready.getBusinessKey(), token(ready)))
+        .isInstanceOf(TicketStateConflictException.class).hasMessageContaining("READY");
+    assertThat(ready).isWaitingAt(TASK_AWAIT_CONFIRMATION);
+
+    // and a cancelled ticket cannot be cancelled again
+    ProcessInstance once = submit(request(ACME_CONTACT, ACME, "staging"));
+    cancelsCleanly(once);
+    assertThatThrownBy(() -> customer.cancel(once.getBusinessKey(), token(once)))
+        .isInstanceOf(TicketStateConflictException.class).hasMessageContaining("already cancelled");
+  }
+
+  private void cancelsCleanly(ProcessInstance pi) {
+    customer.cancel(pi.getBusinessKey(), token(pi));
+    runJobs(pi);
+    assertThat(pi).hasPassedInOrder(START_CUSTOMER_CANCELLED, TASK_CLEAN_UP_CANCELLED, TASK_SEND_CANCELLATION,
+        END_CANCELLED).isEnded();
+    assertThat(status(pi)).isEqualTo(TicketStatus.CANCELLED);
+    assertThat(Files.exists(RECOVERY_DIR.resolve(pi.getBusinessKey().toLowerCase()))).isFalse();
+    assertThat(mail(pi, "cancelled").text()).isNotBlank();
+  }
+
+  // ---- retrieval --------------------------------------------------------------------------------
+
+  @Test
+  void archivedPointIsPolledOnATimerUntilRestoredWithTheSlaPaused() {
+    // given an approved archived point whose restore has started
+    ProcessInstance pi = archivedPointWaitingForRestore();
+    assertThat(status(pi)).isEqualTo(TicketStatus.RETRIEVING);
+    assertThat(tickets.find(pi.getBusinessKey()).orElseThrow().statusDetail()).contains("archive");
+    var delivery = sla.deadline(pi.getBusinessKey(), SlaClockKind.DELIVERY).orElseThrow();
+    assertThat(delivery.state().name()).isEqualTo("PAUSED");
+
+    // when the poll interval passes, the restore is still running
+    advanceAndRun(pi, Duration.ofMinutes(1));
+    assertThat(pi).isWaitingAt(EVENT_WAIT_BEFORE_NEXT_CHECK);
+
+    // and when the archive restore has finished, the data is delivered
+    advanceAndRun(pi, Duration.ofMinutes(2));
+    assertThat(pi).isWaitingAt(TASK_AWAIT_CONFIRMATION);
+    assertThat(status(pi)).isEqualTo(TicketStatus.READY);
+  }
+
+  private ProcessInstance archivedPointWaitingForRestore() {
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(pi);
+    loggedInAs("alice", AGENTS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
+        "rp-stg-archived"));
+    loggedInAs("leo", LEADS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    runJobs(pi);
+    assertThat(pi).hasPassed(GATEWAY_RETRIEVAL_READY).isWaitingAt(EVENT_WAIT_BEFORE_NEXT_CHECK);
+    return pi;
+  }
+
+  @Test
+  void backendOutageBecomesAnIncidentThatARetryResolves() {
+    // given an approved staging ticket and a backend that is down
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(pi);
+    loggedInAs("alice", AGENTS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    engine.getIdentityService().clearAuthentication();
+    faults.outage(100);
+
+    // when every retry of the retrieval job fails
+    Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    for (int attempt = 0; attempt < 10 && jobRetries(job) > 0; attempt++) {
+      try {
+        engine.getManagementService().executeJob(job.getId());
+      } catch (RuntimeException expected) {
+        // the engine records the failure and schedules the next retry with backoff
+      }
+    }
+
+    // then the ticket is not lost: it is an incident in Cockpit, still retrieving
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+    assertThat(pi).isWaitingAt(TASK_RETRIEVE_RECOVERY_POINT);
+
+    // when the backend is back and an operator retries
+    faults.outage(0);
+    engine.getManagementService().setJobRetries(job.getId(), 1);
+    engine.getManagementService().executeJob(job.getId());
+    runJobs(pi);
+
+    // then retrieval completes and the incident is gone
+    assertThat(pi).isWaitingAt(TASK_AWAIT_CONFIRMATION);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  private int jobRetries(Job job) {
+    return engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getRetries();
+  }
+
+  @Test
+  void vanishedPointGoesBackToTheAgentWithTheReasonAndAFreshResolution() {
+    // given an approved staging ticket whose point disappears before retrieval
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(pi);
+    loggedInAs("alice", AGENTS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    faults.failNext("Recovery point rp-stg-1300 no longer exists");
+
+    // when retrieval runs
+    runJobs(pi);
+
+    // then the agent reviews again, seeing why, with a fresh resolution
+    assertThat(pi).hasPassed(BOUNDARY_POINT_UNAVAILABLE, TASK_REFRESH_RESOLUTION).isWaitingAt(TASK_REVIEW_REQUEST);
+    assertThat((String) variable(pi, ProcessVariables.RETRIEVAL_PROBLEM)).contains("no longer exists");
+    assertThat(status(pi)).isEqualTo(TicketStatus.AWAITING_APPROVAL);
+    assertThat(timeline(pi)).contains("RETRIEVAL_FAILED");
+
+    // and approving completes the ticket
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_AWAIT_CONFIRMATION);
+  }
+
+  // ---- SLA --------------------------------------------------------------------------------------
+
+  @Test
+  void reviewEscalatesToLeadsAtThreeQuartersOfTheFirstResponseTarget() {
+    // given a production ticket nobody picks up (first response target 1 h)
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
+    runJobs(pi);
+    assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(NOW.plus(Duration.ofHours(1))));
+
+    // when 45 minutes pass
+    advanceAndRun(pi, Duration.ofMinutes(45));
+
+    // then the leads are alerted, the ticket is flagged, and the review goes on
+    assertThat(pi).hasPassed(BOUNDARY_FIRST_RESPONSE_AT_RISK, TASK_ESCALATE_FIRST_RESPONSE, END_REVIEW_ESCALATED)
+        .isWaitingAt(TASK_REVIEW_REQUEST);
+    assertThat(variable(pi, ProcessVariables.ESCALATED)).isEqualTo(true);
+    List<Mail> escalations = mailsFor(pi.getBusinessKey()).stream().filter(m -> m.subject().contains("Escalation"))
+        .toList();
+    assertThat(escalations).extracting(Mail::to).containsExactlyInAnyOrder("lena@snapdesk.example",
+        "leo@snapdesk.example");
+    assertThat(escalations.get(0).all()).contains("first response").doesNotContain("token=");
+
+    // and a breach is recorded when the agent finally decides
+    advance(Duration.ofMinutes(30));
+    loggedInAs("alice", AGENTS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE, "late"));
+    assertThat(sla.deadline(pi.getBusinessKey(), SlaClockKind.FIRST_RESPONSE).orElseThrow().state().name())
+        .isEqualTo("BREACHED");
+  }
+
+  @Test
+  void leadApprovalEscalatesWhenDeliveryIsAtRisk() {
+    // given a production ticket approved by the agent at once (delivery target 8 h)
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
+    runJobs(pi);
+    loggedInAs("alice", AGENTS);
+    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    engine.getIdentityService().clearAuthentication();
+
+    // when six hours pass without a lead
+    advanceAndRun(pi, Duration.ofHours(6));
+
+    // then the leads are alerted about delivery
+    assertThat(pi).hasPassed(BOUNDARY_DELIVERY_AT_RISK, TASK_ESCALATE_DELIVERY).isWaitingAt(TASK_LEAD_APPROVAL);
+    assertThat(mailsFor(pi.getBusinessKey()).stream().filter(m -> m.subject().contains("Escalation")).toList())
+        .isNotEmpty().allSatisfy(m -> assertThat(m.all()).contains("delivery"));
+  }
+
+  // ---- not eligible -----------------------------------------------------------------------------
 
   @Test
   void strangerGetsNeutralRejection() {
@@ -129,13 +481,8 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
 
   @Test
   void starterProjectGetsSelfServiceGuidance() {
-    // given a contact of a Starter project
     ProcessInstance pi = submit(request("dev@initech.example", "st4rt3rpr0j1c", "production"));
-
-    // when the process runs
     runJobs(pi);
-
-    // then they are told how to take and restore manual snapshots themselves
     assertThat(pi).hasPassed(END_REJECTED).hasNotPassed(TASK_RESOLVE_RECOVERY_POINT);
     assertThat(mailsFor(pi.getBusinessKey()).get(0).text())
         .contains("magento-cloud snapshot:create", "magento-cloud snapshot:restore", "ece-tools db-dump");
@@ -143,8 +490,8 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
 
   @Test
   void environmentWithoutRecoveryPointsIsRejectedAfterResolution() {
-    // given Acme staging, which has no recovery points at all
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
+    // given Globex staging, which has no recovery points at all
+    ProcessInstance pi = submit(request("it@globex.example", "gl0b3xst4g1ng", "staging"));
 
     // when the process runs
     runJobs(pi);
@@ -155,28 +502,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     assertThat(status(pi)).isEqualTo(TicketStatus.REJECTED);
   }
 
-  @Test
-  void vanishedPointGoesBackToTheAgentWithTheReason() {
-    // given an approved ticket whose point disappears before retrieval
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
-    runJobs(pi);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
-    faults.failNext("Recovery point rp-prod-1200 no longer exists");
-
-    // when retrieval runs
-    runJobs(pi);
-
-    // then the agent reviews again, seeing why
-    assertThat(pi).hasPassed(BOUNDARY_POINT_UNAVAILABLE).isWaitingAt(TASK_REVIEW_REQUEST);
-    assertThat((String) variable(pi, ProcessVariables.RETRIEVAL_PROBLEM)).contains("no longer exists");
-    assertThat(status(pi)).isEqualTo(TicketStatus.AWAITING_APPROVAL);
-
-    // and approving another point completes the ticket
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
-        "rp-prod-1000"));
-    runJobs(pi);
-    assertThat(pi).hasPassed(END_READY).isEnded();
-  }
+  // ---- helpers ----------------------------------------------------------------------------------
 
   private Object variable(ProcessInstance pi, String name) {
     return engine.getRuntimeService().getVariable(pi.getId(), name);
@@ -184,5 +510,15 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
 
   private TicketStatus status(ProcessInstance pi) {
     return tickets.find(pi.getBusinessKey()).orElseThrow().status();
+  }
+
+  private List<String> timeline(ProcessInstance pi) {
+    return tickets.events(pi.getBusinessKey()).stream().map(e -> e.type()).toList();
+  }
+
+  private Mail mail(ProcessInstance pi, String subjectPart) {
+    return mailsFor(pi.getBusinessKey()).stream().filter(m -> m.subject().contains(subjectPart)).findFirst()
+        .orElseThrow(() -> new AssertionError("no mail '" + subjectPart + "' for " + pi.getBusinessKey() + " in "
+            + mailsFor(pi.getBusinessKey()).stream().map(Mail::subject).toList()));
   }
 }

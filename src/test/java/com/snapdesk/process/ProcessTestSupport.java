@@ -14,15 +14,19 @@ import com.snapdesk.ticket.TicketRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +47,8 @@ import org.springframework.test.context.TestExecutionListeners;
     "snapdesk.local.recovery-dir=target/process-test/recovery",
     "snapdesk.mail.outbox-dir=target/process-test/outbox"
 })
-@Import({FixedClockConfiguration.class, ProcessTestSupport.Faults.class, ProcessEngineCoverageConfiguration.class})
+@Import({FixedClockConfiguration.class, ProcessTestSupport.Faults.class, ProcessEngineCoverageConfiguration.class,
+    ProcessTestSupport.FullCoverage.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 abstract class ProcessTestSupport {
@@ -63,6 +68,7 @@ abstract class ProcessTestSupport {
     AbstractAssertions.init(engine);
     ClockUtil.setCurrentTime(Date.from(NOW));
     faults.failNext(null);
+    faults.outage(0);
   }
 
   /** Moves the engine's (and so Snapdesk's) clock; due timers then run with {@link #runJobs}. */
@@ -76,20 +82,45 @@ abstract class ProcessTestSupport {
         null, "full", null, "Bad import at 07:25 <script>alert(1)</script>");
   }
 
+  private final Map<String, String> tokens = new HashMap<>();
+
   ProcessInstance submit(TicketRequest request) {
     SubmittedTicket ticket = intake.submit(request, null);
+    tokens.put(ticket.ticketId(), ticket.accessToken());
     return engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(ticket.ticketId()).singleResult();
   }
 
-  /** Runs jobs of this instance until it waits for a person or ends. */
+  /** The customer's secret token for a ticket this test submitted. */
+  String token(ProcessInstance pi) {
+    return tokens.get(pi.getBusinessKey());
+  }
+
+  /** Acts as a Camunda user (as Tasklist or engine REST would after login): authorization applies. */
+  void loggedInAs(String userId, String... groups) {
+    engine.getIdentityService().setAuthentication(userId, List.of(groups));
+  }
+
+  @AfterEach
+  void logOut() {
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  /** Runs the due jobs of this instance (async steps, fired timers) until it waits for a person, a timer or ends. */
   void runJobs(ProcessInstance pi) {
-    for (int i = 0; i < 20; i++) {
-      List<Job> jobs = jobQuery().processInstanceId(pi.getId()).executable().list();
+    for (int i = 0; i < 30; i++) {
+      List<Job> jobs = jobQuery().processInstanceId(pi.getId()).executable().list().stream()
+          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime())).toList();
       if (jobs.isEmpty()) return;
       execute(jobs.get(0));
     }
     throw new AssertionError("process " + pi.getBusinessKey() + " keeps creating jobs");
+  }
+
+  /** Moves the clock on and runs whatever became due. */
+  void advanceAndRun(ProcessInstance pi, java.time.Duration duration) {
+    advance(duration);
+    runJobs(pi);
   }
 
   static List<MailMessages.Mail> mailsFor(String ticketId) {
@@ -100,6 +131,7 @@ abstract class ProcessTestSupport {
   static class FaultyRetrieval implements RecoveryRetrieval {
     private final RecoveryRetrieval real;
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger();
 
     FaultyRetrieval(RecoveryRetrieval real) {
       this.real = real;
@@ -109,16 +141,31 @@ abstract class ProcessTestSupport {
       failure.set(reason);
     }
 
+    /** The backend is down for the next {@code calls} calls: a technical failure, not a business one. */
+    void outage(int calls) {
+      outages.set(calls);
+    }
+
     @Override
     public RetrievalProgress retrieve(RetrievalRequest request) {
       String reason = failure.getAndSet(null);
       if (reason != null) throw new RecoveryPointUnavailableException(reason);
+      if (outages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) throw new IllegalStateException("backend unreachable");
       return real.retrieve(request);
     }
 
     @Override
     public void cleanup(String recoveryId) {
       real.cleanup(recoveryId);
+    }
+  }
+
+  /** The build fails unless the process tests together pass every flow node and sequence flow. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class FullCoverage {
+    @Bean
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      return new ProcessEngineCoverageProperties.Builder().assertClassCoverageAtLeast(1.0).build();
     }
   }
 

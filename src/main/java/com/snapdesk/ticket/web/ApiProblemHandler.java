@@ -3,6 +3,7 @@ package com.snapdesk.ticket.web;
 import com.snapdesk.shared.FieldError;
 import com.snapdesk.shared.InvalidRequestException;
 import com.snapdesk.ticket.IdempotencyConflictException;
+import com.snapdesk.ticket.TicketStateConflictException;
 import com.snapdesk.ticket.UnknownTicketException;
 import java.net.URI;
 import java.util.List;
@@ -58,6 +59,14 @@ class ApiProblemHandler {
   ResponseEntity<ProblemDetail> idempotency(IdempotencyConflictException e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
         e.getMessage(), List.of(new FieldError("Idempotency-Key", e.getMessage())));
+  }
+
+  @ExceptionHandler(TicketStateConflictException.class)
+  ResponseEntity<ProblemDetail> conflict(TicketStateConflictException e) {
+    ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT, "ticket-state-conflict",
+        "Not possible in the ticket's current status", e.getMessage(), List.of());
+    response.getBody().setProperty("ticketStatus", e.status().name());
+    return response;
   }
 
   @ExceptionHandler(DuplicateKeyException.class)

@@ -1,5 +1,6 @@
 package com.snapdesk.ticket.web;
 
+import com.snapdesk.ticket.CustomerActions;
 import com.snapdesk.ticket.SubmittedTicket;
 import com.snapdesk.ticket.TicketIntake;
 import com.snapdesk.ticket.TicketQueries;
@@ -20,17 +21,19 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The customer API from DESIGN.md: submit a request, follow it with the ticket's secret token. */
+/** The customer API from DESIGN.md: submit a request, then follow, answer, cancel or confirm it with its token. */
 @RestController
 @RequestMapping(path = "/api/tickets", produces = "application/json")
 class TicketApiController {
 
   private final TicketIntake intake;
   private final TicketQueries queries;
+  private final CustomerActions actions;
 
-  TicketApiController(TicketIntake intake, TicketQueries queries) {
+  TicketApiController(TicketIntake intake, TicketQueries queries, CustomerActions actions) {
     this.intake = intake;
     this.queries = queries;
+    this.actions = actions;
   }
 
   @PostMapping(consumes = "application/json")
@@ -54,6 +57,29 @@ class TicketApiController {
         .orElseThrow(() -> new UnknownTicketException(ticketId));
     return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(view);
   }
+
+  @PostMapping(path = "/{ticketId}/replies", consumes = "application/json")
+  ResponseEntity<Void> reply(@PathVariable String ticketId, @RequestBody Reply reply,
+                             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    actions.reply(ticketId, BearerToken.from(authorization), reply == null ? null : reply.message());
+    return ResponseEntity.accepted().build();
+  }
+
+  @PostMapping("/{ticketId}/cancel")
+  ResponseEntity<Void> cancel(@PathVariable String ticketId,
+                              @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    actions.cancel(ticketId, BearerToken.from(authorization));
+    return ResponseEntity.accepted().build();
+  }
+
+  @PostMapping("/{ticketId}/confirm")
+  ResponseEntity<Void> confirm(@PathVariable String ticketId,
+                               @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    actions.confirm(ticketId, BearerToken.from(authorization));
+    return ResponseEntity.accepted().build();
+  }
+
+  record Reply(String message) {}
 
   record Created(String ticketId, String accessToken, TicketStatus status, Instant requestedInstant,
                  String statusUrl, Interpreted interpretedTime) {}
