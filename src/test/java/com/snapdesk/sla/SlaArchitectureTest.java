@@ -1,0 +1,40 @@
+package com.snapdesk.sla;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class SlaArchitectureTest {
+
+  private final JavaClasses sla = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("com.snapdesk.sla");
+
+  @Test
+  void slaKnowsNothingOfTheEngine() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.operaton..")
+        .because("SLA clocks are domain logic; process listeners call SlaTracker")
+        .check(sla);
+  }
+
+  @Test
+  void theDomainDoesNotDependOnTheJdbcAdapter() {
+    noClasses().that().resideInAPackage("com.snapdesk.sla")
+        .should().dependOnClassesThat().resideInAnyPackage("com.snapdesk.sla.persistence..",
+            "org.springframework.jdbc..", "java.sql..")
+        .because("the event log is a port; JdbcSlaEventLog is one adapter of it")
+        .check(sla);
+  }
+
+  @Test
+  void theClockComputationIsPlainJava() {
+    noClasses().that().resideInAPackage("com.snapdesk.sla")
+        .and().doNotBelongToAnyOf(SlaProperties.class, SlaTracker.class)
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "org.hibernate..")
+        .because("only the configuration record and the service bean are Spring's")
+        .check(sla);
+  }
+}

@@ -1,0 +1,82 @@
+package com.snapdesk.sla.persistence;
+
+import static com.snapdesk.sla.SlaClockKind.DELIVERY;
+import static com.snapdesk.sla.SlaClockKind.FIRST_RESPONSE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.snapdesk.recovery.Environment;
+import com.snapdesk.sla.SlaDeadline;
+import com.snapdesk.sla.SlaEventType;
+import com.snapdesk.sla.SlaOutcome;
+import com.snapdesk.sla.SlaProperties;
+import com.snapdesk.sla.SlaTracker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/** The V3 table, the adapter and the dashboard's percentile query on a real PostgreSQL server. */
+class SlaEventLogPostgresIT {
+
+  static final Instant T = Instant.parse("2026-11-26T09:00:00Z");
+
+  static EmbeddedPostgres postgres;
+  static JdbcClient jdbc;
+
+  private final AtomicReference<Instant> now = new AtomicReference<>(T);
+  private final SlaTracker sla = new SlaTracker(new JdbcSlaEventLog(jdbc), SlaProperties.defaults(), new Clock() {
+    @Override public Instant instant() { return now.get(); }
+    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+    @Override public Clock withZone(ZoneId zone) { return this; }
+  });
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    var dataSource = postgres.getPostgresDatabase();
+    try (var connection = dataSource.getConnection()) {
+      ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/V3__sla_event.sql"));
+    }
+    jdbc = JdbcClient.create(dataSource);
+  }
+
+  @AfterAll
+  static void stopPostgres() throws IOException {
+    postgres.close();
+  }
+
+  @Test
+  void recordsAndReplaysClocksOnPostgres() {
+    // given a production ticket that waited two hours on its customer
+    sla.start("pg-1", Environment.PRODUCTION);
+    now.set(T.plus(Duration.ofMinutes(30)));
+    sla.stop("pg-1", FIRST_RESPONSE);
+    sla.pause("pg-1", "waiting for the customer");
+    now.set(T.plus(Duration.ofMinutes(150)));
+    sla.resume("pg-1");
+
+    // when delivering seven hours after submission
+    now.set(T.plus(Duration.ofHours(7)));
+    SlaOutcome delivery = sla.stop("pg-1", DELIVERY).orElseThrow();
+
+    // then delivery is met after five hours of SLA time, and the table says so too
+    assertThat(delivery.type()).isEqualTo(SlaEventType.MET);
+    assertThat(delivery.elapsed()).isEqualTo(Duration.ofHours(5));
+    assertThat(sla.deadline("pg-1", DELIVERY)).map(SlaDeadline::dueAt).contains(T.plus(Duration.ofHours(10)));
+    Double median = jdbc.sql("""
+            select percentile_cont(0.5) within group (order by elapsed_seconds) from sla_event
+            where ticket_id = 'pg-1' and clock = 'DELIVERY' and type in ('MET', 'BREACHED')""")
+        .query(Double.class).single();
+    assertThat(median).isEqualTo(5 * 3600.0);
+  }
+}
