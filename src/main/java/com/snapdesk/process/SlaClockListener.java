@@ -6,6 +6,7 @@ import com.snapdesk.sla.SlaDeadline;
 import com.snapdesk.sla.SlaTracker;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -54,8 +55,8 @@ public class SlaClockListener {
 
   /** First response until the agent first decided; after that (a later review round) delivery. */
   public String activeForReview(DelegateExecution execution) {
-    var firstResponse = deadline(execution, SlaClockKind.FIRST_RESPONSE.name());
-    return (firstResponse.finished() ? SlaClockKind.DELIVERY : SlaClockKind.FIRST_RESPONSE).name();
+    boolean answered = deadline(execution, SlaClockKind.FIRST_RESPONSE.name()).map(SlaDeadline::finished).orElse(false);
+    return (answered ? SlaClockKind.DELIVERY : SlaClockKind.FIRST_RESPONSE).name();
   }
 
   public Date reviewDue(DelegateExecution execution) {
@@ -66,20 +67,20 @@ public class SlaClockListener {
     return escalateAt(execution, activeForReview(execution));
   }
 
+  /** No SLA for the environment (or a ticket from before SLAs): no due date. */
   public Date due(DelegateExecution execution, String clock) {
-    return Date.from(deadline(execution, clock).dueAt());
+    return deadline(execution, clock).map(d -> Date.from(d.dueAt())).orElse(null);
   }
 
-  /** A clock that is finished or already escalated escalates no more: its timer is put out of reach. */
+  /** A clock that is finished, already escalated or absent escalates no more: its timer is put out of reach. */
   public Date escalateAt(DelegateExecution execution, String clock) {
-    SlaDeadline deadline = deadline(execution, clock);
-    if (deadline.finished() || deadline.escalated()) return Date.from(NEVER);
-    return Date.from(deadline.escalateAt());
+    return deadline(execution, clock)
+        .filter(d -> !d.finished() && !d.escalated())
+        .map(d -> Date.from(d.escalateAt()))
+        .orElse(Date.from(NEVER));
   }
 
-  private SlaDeadline deadline(DelegateExecution execution, String clock) {
-    String ticketId = TicketVariables.ticketId(execution);
-    return sla.deadline(ticketId, SlaClockKind.valueOf(clock))
-        .orElseThrow(() -> new IllegalStateException("SLA clocks of " + ticketId + " were never started"));
+  private Optional<SlaDeadline> deadline(DelegateExecution execution, String clock) {
+    return sla.deadline(TicketVariables.ticketId(execution), SlaClockKind.valueOf(clock));
   }
 }

@@ -4,7 +4,6 @@ import static com.snapdesk.process.BpmnIds.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -59,8 +58,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(NOW.plus(Duration.ofHours(4))));
 
     // when the agent approves: staging, a recent point, no override
-    loggedInAs("alice", AGENTS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.DECISION_NOTE, "fine"));
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.DECISION_NOTE, "fine"));
     runJobs(pi);
 
     // then no lead is needed: the point is retrieved and the instructions are sent
@@ -89,16 +87,14 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given a production ticket the agent approves
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(pi);
-    loggedInAs("alice", AGENTS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
 
     // then the approval policy asks a lead
     assertThat(pi).isWaitingAt(TASK_LEAD_APPROVAL).task().hasCandidateGroup(LEADS);
     assertThat(variable(pi, ProcessVariables.LEAD_REASON)).isEqualTo("Production environment");
 
     // when a lead approves
-    loggedInAs("leo", LEADS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("leo", pi, withVariables(ProcessVariables.DECISION, "approve"));
     runJobs(pi);
     assertThat(pi).hasPassed(GATEWAY_LEAD_DECISION, TASK_SEND_RESTORE_INSTRUCTIONS).isWaitingAt(TASK_AWAIT_CONFIRMATION);
     String recoveryId = tickets.find(pi.getBusinessKey()).orElseThrow().delivery().recoveryId();
@@ -120,17 +116,15 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given Lena, who is both agent and lead, reviews a production request
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(pi);
-    loggedInAs("lena", AGENTS, LEADS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("lena", pi, withVariables(ProcessVariables.DECISION, "approve"));
 
     // when she tries to approve it as lead too, the engine refuses and the task stays open
-    assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "approve")))
+    assertThatThrownBy(() -> completeAs("lena", pi, withVariables(ProcessVariables.DECISION, "approve")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Four eyes");
     assertThat(pi).isWaitingAt(TASK_LEAD_APPROVAL);
 
     // when another lead rejects with a note
-    loggedInAs("leo", LEADS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE,
+    completeAs("leo", pi, withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE,
         "This point predates the data you need; please ask again with the time of the incident."));
     runJobs(pi);
 
@@ -147,15 +141,13 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     runJobs(pi);
 
     // when the agent approves with the earlier point instead of the resolved one
-    loggedInAs("alice", AGENTS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
         "rp-stg-1000"));
 
     // then the override needs a lead, and that point is the one retrieved
     assertThat(pi).isWaitingAt(TASK_LEAD_APPROVAL);
     assertThat(variable(pi, ProcessVariables.LEAD_REASON)).isEqualTo("Agent chose another recovery point");
-    loggedInAs("leo", LEADS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("leo", pi, withVariables(ProcessVariables.DECISION, "approve"));
     runJobs(pi);
     assertThat(tickets.find(pi.getBusinessKey()).orElseThrow().chosenPoint().id()).isEqualTo("rp-stg-1000");
     assertThat(mail(pi, "restore instructions").text()).contains("rp-stg-1000");
@@ -166,18 +158,17 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given a ticket waiting for review
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(pi);
-    loggedInAs("alice", AGENTS);
 
     // when the agent picks a point in error, rejects or asks without text, or sends nonsense
     // then completion fails with a clear message and the task stays open
-    assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "approve",
+    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve",
         ProcessVariables.RECOVERY_POINT_ID, "rp-prod-1100")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rp-prod-1100");
-    assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "reject")))
+    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "reject")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("note");
-    assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "ask-customer")))
+    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "ask-customer")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("question");
-    assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "maybe")))
+    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "maybe")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("approve, reject or ask-customer");
     assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST);
   }
@@ -189,8 +180,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     runJobs(pi);
 
     // when the agent rejects with a note
-    loggedInAs("alice", AGENTS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE,
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE,
         "A restore of this point is already running under SD-OTHER."));
     runJobs(pi);
 
@@ -208,8 +198,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given the agent asks the customer a question
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(pi);
-    loggedInAs("alice", AGENTS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE,
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE,
         "Did the import start before or after 07:20 <b>local</b> time?"));
     runJobs(pi);
 
@@ -226,7 +215,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     assertThat(status(pi)).isEqualTo(TicketStatus.AWAITING_APPROVAL);
     assertThat((String) variable(pi, ProcessVariables.CONVERSATION))
         .contains("agent alice", "before or after 07:20", "customer", "it started at 07:25");
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
     runJobs(pi);
     assertThat(pi).isWaitingAt(TASK_AWAIT_CONFIRMATION);
     assertThat(timeline(pi)).contains("ASKED", "AWAITING_CUSTOMER", "REPLIED");
@@ -237,8 +226,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given the agent asked a question the customer never answers
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(pi);
-    loggedInAs("alice", AGENTS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE,
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE,
         "Which store view?"));
     runJobs(pi);
 
@@ -268,14 +256,13 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
 
     ProcessInstance asked = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(asked);
-    loggedInAs("alice", AGENTS);
-    complete(task(asked), withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE, "?"));
+    completeAs("alice", asked, withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE, "?"));
     runJobs(asked);
     cancelsCleanly(asked);
 
     ProcessInstance lead = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(lead);
-    complete(task(lead), withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", lead, withVariables(ProcessVariables.DECISION, "approve"));
     assertThat(lead).isWaitingAt(TASK_LEAD_APPROVAL);
     cancelsCleanly(lead);
 
@@ -288,8 +275,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given a ticket that is ready
     ProcessInstance ready = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(ready);
-    loggedInAs("alice", AGENTS);
-    complete(task(ready), withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", ready, withVariables(ProcessVariables.DECISION, "approve"));
     runJobs(ready);
     assertThat(status(ready)).isEqualTo(TicketStatus.READY);
 
@@ -339,11 +325,9 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   private ProcessInstance archivedPointWaitingForRestore() {
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(pi);
-    loggedInAs("alice", AGENTS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
         "rp-stg-archived"));
-    loggedInAs("leo", LEADS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("leo", pi, withVariables(ProcessVariables.DECISION, "approve"));
     runJobs(pi);
     assertThat(pi).hasPassed(GATEWAY_RETRIEVAL_READY).isWaitingAt(EVENT_WAIT_BEFORE_NEXT_CHECK);
     return pi;
@@ -354,9 +338,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given an approved staging ticket and a backend that is down
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(pi);
-    loggedInAs("alice", AGENTS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
-    engine.getIdentityService().clearAuthentication();
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
     faults.outage(100);
 
     // when every retry of the retrieval job fails
@@ -393,8 +375,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given an approved staging ticket whose point disappears before retrieval
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(pi);
-    loggedInAs("alice", AGENTS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
     faults.failNext("Recovery point rp-stg-1300 no longer exists");
 
     // when retrieval runs
@@ -407,7 +388,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     assertThat(timeline(pi)).contains("RETRIEVAL_FAILED");
 
     // and approving completes the ticket
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
     runJobs(pi);
     assertThat(pi).isWaitingAt(TASK_AWAIT_CONFIRMATION);
   }
@@ -436,8 +417,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
 
     // and a breach is recorded when the agent finally decides
     advance(Duration.ofMinutes(30));
-    loggedInAs("alice", AGENTS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE, "late"));
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE, "late"));
     assertThat(sla.deadline(pi.getBusinessKey(), SlaClockKind.FIRST_RESPONSE).orElseThrow().state().name())
         .isEqualTo("BREACHED");
   }
@@ -447,9 +427,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given a production ticket approved by the agent at once (delivery target 8 h)
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(pi);
-    loggedInAs("alice", AGENTS);
-    complete(task(pi), withVariables(ProcessVariables.DECISION, "approve"));
-    engine.getIdentityService().clearAuthentication();
+    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
 
     // when six hours pass without a lead
     advanceAndRun(pi, Duration.ofHours(6));

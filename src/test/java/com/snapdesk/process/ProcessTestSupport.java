@@ -96,9 +96,20 @@ abstract class ProcessTestSupport {
     return tokens.get(pi.getBusinessKey());
   }
 
-  /** Acts as a Camunda user (as Tasklist or engine REST would after login): authorization applies. */
-  void loggedInAs(String userId, String... groups) {
-    engine.getIdentityService().setAuthentication(userId, List.of(groups));
+  /**
+   * Completes the instance's open task as a demo user would in Tasklist or over engine REST: logged in,
+   * with their groups, so authorization and the decision listeners see who it was.
+   */
+  void completeAs(String userId, ProcessInstance pi, Map<String, Object> variables) {
+    var identity = engine.getIdentityService();
+    var task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).active().singleResult();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      engine.getTaskService().complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @AfterEach

@@ -63,7 +63,8 @@ class ReviewFormTest {
         .orElseThrow();
     List<String> values = new ArrayList<>();
     decision.get("values").forEach(v -> values.add(v.get("value").asText()));
-    assertThat(values).containsExactly(ProcessVariables.DECISION_APPROVE, ProcessVariables.DECISION_REJECT);
+    assertThat(values).containsExactly(ProcessVariables.DECISION_APPROVE, ProcessVariables.DECISION_REJECT,
+        ProcessVariables.DECISION_ASK_CUSTOMER);
     assertThat(decision.get("validate").get("required").asBoolean()).isTrue();
   }
 }
