@@ -19,9 +19,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
- * The acceptance story of the first slice, driven over HTTP as a customer and an agent would:
- * submit at a DST-ambiguous New York time, the agent approves through /engine-rest, the restore
- * instructions arrive, and the status shows READY to the token holder only. Snapdesk's clock is pinned
+ * The acceptance story, driven over HTTP as a customer, an agent and a lead would: submit for production
+ * at a DST-ambiguous New York time, the agent approves through /engine-rest, a lead approves too, the
+ * restore instructions arrive, the status shows READY to the token holder only, the customer confirms
+ * and the ticket ends CLOSED. Snapdesk's clock is pinned
  * to {@link FixedClockConfiguration#NOW}; the engine and the HTTP stack run on real time.
  */
 abstract class HappyPathScenario {
@@ -82,6 +83,16 @@ abstract class HappyPathScenario {
         .retrieve().toEntity(String.class);
     assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
 
+    // then production needs a lead: the reviewing agent's account cannot approve as lead, the demo lead can
+    JsonNode leadTask = await().atMost(Duration.ofSeconds(30))
+        .until(() -> taskAs(http, ticketId, "leo"), t -> t != null && "Task_LeadApproval".equals(
+            t.get("taskDefinitionKey").asText()));
+    var leadApproval = http.post().uri("/engine-rest/task/{id}/complete", leadTask.get("id").asText())
+        .headers(h -> h.setBasicAuth("leo", "leo")).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("variables", Map.of("decision", Map.of("value", "approve", "type", "String"))))
+        .retrieve().toEntity(String.class);
+    assertThat(leadApproval.getStatusCode().value()).as(leadApproval.getBody()).isEqualTo(204);
+
     // then the restore instructions arrive with the chosen point in the customer's zone and UTC
     Mail instructions = awaitMail(CONTACT, ticketId, "restore instructions");
     JsonNode status = await().atMost(Duration.ofSeconds(30))
@@ -95,7 +106,15 @@ abstract class HappyPathScenario {
     assertThat(instructions.html()).doesNotContain("<script>alert(1)</script>");
     assertThat(status.get("delivery").get("location").asText()).isEqualTo("/mnt/recovery-" + ticketId.toLowerCase());
     assertThat(status.get("timeline").findValuesAsText("type")).contains("SUBMITTED", "RESOLVED", "REVIEWED", "READY");
-    assertThat(status.get("timeline").findValuesAsText("actor")).contains("alice");
+    assertThat(status.get("timeline").findValuesAsText("actor")).contains("alice", "leo");
+
+    // when the customer confirms they are done, the data is removed and the ticket closed
+    var confirmed = http.post().uri("/api/tickets/{id}/confirm", ticketId)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toEntity(String.class);
+    assertThat(confirmed.getStatusCode().value()).as(confirmed.getBody()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> ticket(http, ticketId, token), t -> "CLOSED".equals(t.get("status").asText()));
+    awaitMail(CONTACT, ticketId, "is closed");
 
     // and without the token, or with a wrong one, the ticket does not exist
     assertThat(http.get().uri("/api/tickets/{id}", ticketId).retrieve().toEntity(String.class)
@@ -105,8 +124,12 @@ abstract class HappyPathScenario {
   }
 
   private JsonNode reviewTask(RestClient http, String ticketId) throws Exception {
+    return taskAs(http, ticketId, "alice");
+  }
+
+  private JsonNode taskAs(RestClient http, String ticketId, String user) throws Exception {
     JsonNode tasks = json.readTree(http.get().uri("/engine-rest/task?processInstanceBusinessKey={id}", ticketId)
-        .headers(h -> h.setBasicAuth("alice", "alice")).retrieve().body(String.class));
+        .headers(h -> h.setBasicAuth(user, user)).retrieve().body(String.class));
     return tasks.size() == 1 ? tasks.get(0) : null;
   }
 
