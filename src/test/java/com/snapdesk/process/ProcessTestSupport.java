@@ -175,7 +175,8 @@ abstract class ProcessTestSupport {
   @TestConfiguration(proxyBeanMethods = false)
   static class FullCoverage {
     @Bean
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+    @Primary // the coverage configuration brings a lenient default of its own
+    ProcessEngineCoverageProperties fullProcessCoverage() {
       return new ProcessEngineCoverageProperties.Builder().assertClassCoverageAtLeast(1.0).build();
     }
   }
