@@ -40,22 +40,7 @@ public class AwsBackendConfiguration {
                                                    AwsProjectDirectory projects, Clock clock,
                                                    @Value("${snapdesk.tickets.retrieved-data-expiry:P7D}")
                                                    Duration retrievedDataExpiry) {
-    RecoveryVolumes volumes = new RecoveryVolumes(properties.tags());
-    SsmMount ssm = new SsmMount();
-    VolumeRetrieval retrieval = new VolumeRetrieval(clients, properties, volumes,
-        new ArchiveRestore(properties.restoreDays(), clock), ssm, clock);
-    VolumeCleanup cleanup = new VolumeCleanup(clients, () -> projects.regions(clients), volumes, ssm,
-        properties.mountWithSsm(), properties.cleanupWait(), firstPause(properties.cleanupWait()),
-        VolumeCleanup.Pause.SLEEP, System::nanoTime);
-    DumpLinks dumps = properties.dumpLinksEnabled()
-        ? new DumpLinks(clients, properties, retrievedDataExpiry, clock) : null;
-    return new AwsRecoveryRetrieval(retrieval, cleanup, dumps);
-  }
-
-  /** Detaching takes seconds: look again after 2 s (less when the whole wait is short), then back off. */
-  static Duration firstPause(Duration cleanupWait) {
-    Duration tenth = cleanupWait.dividedBy(10);
-    if (tenth.compareTo(Duration.ofSeconds(2)) > 0) return Duration.ofSeconds(2);
-    return tenth.compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : tenth;
+    return AwsRecoveryRetrieval.create(properties, clients, () -> projects.regions(clients), clock,
+        retrievedDataExpiry, VolumeCleanup.Pause.SLEEP);
   }
 }

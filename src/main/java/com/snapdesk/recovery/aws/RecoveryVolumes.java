@@ -47,6 +47,17 @@ final class RecoveryVolumes {
         .findFirst();
   }
 
+  /** The tag's value when every volume carries the same one; otherwise null (some volume was not part of it). */
+  static String commonTag(List<Volume> volumes, String key) {
+    String common = null;
+    for (Volume v : volumes) {
+      String value = tag(v, key).orElse(null);
+      if (value == null || (common != null && !common.equals(value))) return null;
+      common = value;
+    }
+    return common;
+  }
+
   /**
    * The idempotency token of one volume: the same recovery and snapshot always send the same token, so a retried
    * job gets the volume the first attempt created instead of a second one. EC2 allows 64 ASCII characters.

@@ -106,8 +106,7 @@ final class VolumeCleanup {
   private boolean unmounted(String region, Ec2Client ec2, String instanceId, String recoveryId, List<Volume> attached) {
     boolean mounted = attached.stream().anyMatch(v -> RecoveryVolumes.tag(v, RecoveryVolumes.MOUNT_COMMAND_TAG).isPresent());
     if (!mounted) return true;
-    String sent = attached.stream().map(v -> RecoveryVolumes.tag(v, RecoveryVolumes.UNMOUNT_COMMAND_TAG).orElse(null))
-        .reduce((a, b) -> a != null && a.equals(b) ? a : null).orElse(null);
+    String sent = RecoveryVolumes.commonTag(attached, RecoveryVolumes.UNMOUNT_COMMAND_TAG);
     List<SsmMount.Mount> mounts = attached.stream().map(v -> new SsmMount.Mount(v.volumeId(),
         VolumeRetrieval.attachment(v).orElseThrow().device(), mountDirectory(recoveryId, v, attached.size()))).toList();
     return ssm.unmounted(clients.ssm(region), ec2, instanceId, recoveryId, mounts, sent);

@@ -114,8 +114,7 @@ final class VolumeRetrieval {
     String location = mountPath(request.recoveryId());
     List<SsmMount.Mount> mounts = mounts(request.recoveryId(), ours);
     if (properties.mountWithSsm()) {
-      String sent = ours.stream().map(v -> RecoveryVolumes.tag(v, RecoveryVolumes.MOUNT_COMMAND_TAG).orElse(null))
-          .reduce((a, b) -> a != null && a.equals(b) ? a : null).orElse(null);
+      String sent = RecoveryVolumes.commonTag(ours, RecoveryVolumes.MOUNT_COMMAND_TAG);
       Optional<String> waiting = ssm.mount(clients.ssm(node.region()), ec2, node.instanceId(), request.recoveryId(),
           mounts, sent);
       if (waiting.isPresent()) return RetrievalProgress.inProgress(waiting.get());
