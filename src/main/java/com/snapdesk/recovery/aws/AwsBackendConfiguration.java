@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The AWS backend, active only with {@code snapdesk.backend=aws}. */
 @Configuration(proxyBeanMethods = false)
@@ -38,8 +39,10 @@ public class AwsBackendConfiguration {
   @Bean
   public AwsRecoveryRetrieval awsRecoveryRetrieval(AwsBackendProperties properties, AwsClients clients,
                                                    AwsProjectDirectory projects, Clock clock,
-                                                   @Value("${snapdesk.tickets.retrieved-data-expiry:P7D}")
-                                                   Duration retrievedDataExpiry) {
+                                                   Environment environment) {
+    // The tickets' setting: a dump link never outlives the retrieved data (the recovery layer knows no tickets).
+    Duration retrievedDataExpiry = Binder.get(environment)
+        .bind("snapdesk.tickets.retrieved-data-expiry", Duration.class).orElse(Duration.ofDays(7));
     return AwsRecoveryRetrieval.create(properties, clients, () -> projects.regions(clients), clock,
         retrievedDataExpiry, VolumeCleanup.Pause.SLEEP);
   }
