@@ -88,11 +88,11 @@ class BackupRetrievalAwsIT {
     Instant t = Instant.parse("2026-11-25T12:00:00Z");
     aws.ec2.pageSize(2)
         .instance(PROD_NODE, "us-east-1a")
-        .snapshot("snap-0db", t, tags("rp-p0", "production"))
-        .snapshot("snap-0fs", t.plusSeconds(40), tags("rp-p0", "production"))
-        .snapshot("snap-1db", t.plusSeconds(3600), tags("rp-p1", "production"))
-        .snapshot("snap-2db", t.minusSeconds(86_400), tags("rp-p2", "production"))
-        .snapshot("snap-s0", t, tags("rp-s0", "staging"));
+        .snapshot("snap-0a1b2c3d4e5f60718", t, tags("rp-p0", "production"))
+        .snapshot("snap-0f1e2d3c4b5a69788", t.plusSeconds(40), tags("rp-p0", "production"))
+        .snapshot("snap-01234567890abcdef", t.plusSeconds(3600), tags("rp-p1", "production"))
+        .snapshot("snap-0fedcba9876543210", t.minusSeconds(86_400), tags("rp-p2", "production"))
+        .snapshot("snap-05a5a5a5a5a5a5a5a", t, tags("rp-s0", "staging"));
     s3().putObject(b -> b.bucket(BUCKET).key(ACME + "/staging/rp-s0.sql.gz"), RequestBody.fromBytes(DUMP));
   }
 
@@ -159,7 +159,8 @@ class BackupRetrievalAwsIT {
   @Test
   @Order(2)
   void productionDataIsRetrievedAsVolumesOnTheFirstNodeAndRemovedAtExpiry() throws Exception {
-    // given a production request for 07:20 New York time yesterday: between rp-p0 (12:00Z) and rp-p1 (13:00Z)
+    // given a production request for 07:20 New York time yesterday: between rp-p0 (12:00Z, two snapshots with ids as
+    // long as EC2's) and rp-p1 (13:00Z)
     Ticket t = submit("production", "full");
     JsonNode received = awaitStatus(t, "AWAITING_APPROVAL");
     assertThat(received.get("chosenRecoveryPoint").get("id").asText()).isEqualTo("rp-p0");

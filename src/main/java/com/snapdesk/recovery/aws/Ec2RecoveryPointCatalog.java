@@ -70,11 +70,6 @@ public final class Ec2RecoveryPointCatalog implements RecoveryPointCatalog {
     return listing(projectId, environment).candidates();
   }
 
-  /** Forgets every listing, e.g. after a retrieval found a point changed. */
-  public void invalidate(String projectId, Environment environment) {
-    cache.remove(new Key(projectId, environment));
-  }
-
   private Listing listing(String projectId, Environment environment) {
     Optional<Project.EnvironmentInfo> env = projects.find(projectId).flatMap(p -> p.environment(environment));
     // Unknown projects never reach EC2: nothing to list, and nothing to learn about other tags.
