@@ -67,6 +67,7 @@ public final class FakeEc2 implements ResponseDefinitionTransformerV2 {
   private final List<String> forbidden = new ArrayList<>();
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final Map<String, Integer> restoringPolls = new HashMap<>();
+  private final Map<String, Integer> hiddenFromNextDescribes = new HashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private int hiddenDescribesAfterCreate;
   private int pageSize = 1000;
@@ -137,6 +138,7 @@ public final class FakeEc2 implements ResponseDefinitionTransformerV2 {
     forbidden.clear();
     faults.clear();
     restoringPolls.clear();
+    hiddenFromNextDescribes.clear();
     hiddenDescribesAfterCreate = 0;
     pageSize = 1000;
     restorePolls = 1;
@@ -301,8 +303,6 @@ public final class FakeEc2 implements ResponseDefinitionTransformerV2 {
     }
     return ok("CreateVolumeResponse", volumeFields(v));
   }
-
-  private final Map<String, Integer> hiddenFromNextDescribes = new HashMap<>();
 
   private ResponseDefinition describeVolumes(Map<String, String> p) {
     List<String> ids = list(p, "VolumeId");
