@@ -14,8 +14,23 @@ public interface RecoveryRetrieval {
   /** Removes what retrieval created for this recoveryId; safe to run twice or after a crash. */
   void cleanup(String recoveryId);
 
+  /**
+   * @param requestedBy whom the ticket's emails go to; a backend that hands out download links gives them only to
+   *     a registered contact of the project (null: nobody, so data stays on the environment's own node)
+   */
   record RetrievalRequest(String ticketId, String recoveryId, Project project, Environment environment,
-                          RecoveryPoint point, Scope scope) {}
+                          RecoveryPoint point, Scope scope, String requestedBy) {
+
+    public RetrievalRequest(String ticketId, String recoveryId, Project project, Environment environment,
+                            RecoveryPoint point, Scope scope) {
+      this(ticketId, recoveryId, project, environment, point, scope, null);
+    }
+
+    /** Whether a link to the data may be handed to the requester. */
+    public boolean requesterIsContact() {
+      return project != null && project.isContact(requestedBy);
+    }
+  }
 
   /**
    * Either ready with a location, or in progress with a reason the customer can read. {@code archiveRestore}

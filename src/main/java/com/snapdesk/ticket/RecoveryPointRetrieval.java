@@ -61,7 +61,7 @@ public class RecoveryPointRetrieval {
             + point.state().name().toLowerCase(Locale.ROOT) + " and cannot be retrieved.");
       }
       RetrievalProgress progress = retrieval.retrieve(new RecoveryRetrieval.RetrievalRequest(ticketId,
-          recoveryId(ticketId), project, t.environment(), point, t.scope()));
+          recoveryId(ticketId), project, t.environment(), point, t.scope(), t.customerEmail()));
       Instant now = clock.instant();
       if (!progress.ready()) {
         if (!progress.waitingReason().equals(t.statusDetail())) {
