@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerActions {
 
-  static final int MAX_REPLY = 4000;
+  public static final int MAX_REPLY = 4000;
   static final Set<TicketStatus> CANCELLABLE = EnumSet.of(TicketStatus.RECEIVED, TicketStatus.AWAITING_APPROVAL,
       TicketStatus.AWAITING_CUSTOMER, TicketStatus.RETRIEVING);
 
@@ -40,7 +40,7 @@ public class CustomerActions {
       throw new InvalidRequestException("message", "Keep your answer under " + MAX_REPLY + " characters (it has "
           + text.length() + ").");
     }
-    if (t.status() != TicketStatus.AWAITING_CUSTOMER) {
+    if (!canReply(t.status())) {
       throw new TicketStateConflictException(t.status(), "This request is not waiting for an answer from you (it is "
           + t.status() + ").");
     }
@@ -58,6 +58,10 @@ public class CustomerActions {
           ? "This request is already cancelled."
           : "This request can no longer be cancelled: it is " + t.status() + ".");
     }
+    if (cancelRequested(tickets.events(ticketId))) {
+      // The process has the cancellation and is cleaning up; a second message would find nobody waiting for it.
+      throw new TicketStateConflictException(t.status(), "This request is already being cancelled.");
+    }
     tickets.addEvent(ticketId, new TicketEvent(clock.instant(), TimelineEvents.CANCEL_REQUESTED, "customer",
         "Cancelled by the customer"));
     process.customerCancelled(ticketId);
@@ -66,13 +70,38 @@ public class CustomerActions {
   @Transactional
   public void confirm(String ticketId, String token) {
     Ticket t = authorized(ticketId, token);
-    if (t.status() != TicketStatus.READY) {
+    if (!canConfirm(t.status())) {
       throw new TicketStateConflictException(t.status(), "Only a request whose data is ready can be confirmed (it is "
           + t.status() + ").");
     }
     tickets.addEvent(ticketId, new TicketEvent(clock.instant(), TimelineEvents.CONFIRMED, "customer",
         "Customer is done with the retrieved data"));
     process.customerConfirmed(ticketId);
+  }
+
+  public static final String REPLY = "reply";
+  public static final String CANCEL = "cancel";
+  public static final String CONFIRM = "confirm";
+
+  /** What the customer may do now, by the same rules the actions enforce (for the status page and the API). */
+  static List<String> allowedActions(TicketStatus status, List<TicketEvent> timeline) {
+    List<String> allowed = new java.util.ArrayList<>();
+    if (canReply(status)) allowed.add(REPLY);
+    if (CANCELLABLE.contains(status) && !cancelRequested(timeline)) allowed.add(CANCEL);
+    if (canConfirm(status)) allowed.add(CONFIRM);
+    return List.copyOf(allowed);
+  }
+
+  private static boolean canReply(TicketStatus status) {
+    return status == TicketStatus.AWAITING_CUSTOMER;
+  }
+
+  private static boolean canConfirm(TicketStatus status) {
+    return status == TicketStatus.READY;
+  }
+
+  private static boolean cancelRequested(List<TicketEvent> timeline) {
+    return timeline.stream().anyMatch(e -> TimelineEvents.CANCEL_REQUESTED.equals(e.type()));
   }
 
   private Ticket authorized(String ticketId, String token) {
