@@ -43,10 +43,13 @@
         browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       } catch (e) { /* no Intl: the field stays empty */ }
       if (browserZone === 'Etc/UTC' || browserZone === 'Etc/GMT') browserZone = 'UTC';
+      var note = document.querySelector('.js-zone-detected');
       if (offered(browserZone)) {
         zone.value = browserZone;
-        var note = document.querySelector('.js-zone-detected');
-        if (note) note.hidden = false;
+        if (note) {
+          note.hidden = false;
+          zone.addEventListener('input', function () { note.hidden = true; }, { once: true });
+        }
       }
     }
 

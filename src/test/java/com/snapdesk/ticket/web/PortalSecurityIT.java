@@ -37,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 class PortalSecurityIT {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-  private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+  private static final Pattern COOKIE = Pattern.compile("^([^=;]+)=([^;]*)");
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -47,7 +47,7 @@ class PortalSecurityIT {
   /** One visitor: their session cookie, form token and address (X-Forwarded-For, as behind the proxy). */
   private final class Visitor {
     final String address;
-    String cookie;
+    final Map<String, String> cookies = new LinkedHashMap<>();
     String csrf;
 
     Visitor(String address) {
@@ -56,35 +56,34 @@ class PortalSecurityIT {
 
     HttpResponse<String> get(String path) throws Exception {
       String url = path.startsWith("http") ? path : "http://localhost:" + port + path;
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-          .header("X-Forwarded-For", address);
-      if (cookie != null) b.header("Cookie", cookie);
-      HttpResponse<String> response = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
-      remember(response);
-      return response;
+      return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+    HttpResponse<String> post(String path, Map<String, String> form, String... headers) throws Exception {
       String body = form.entrySet().stream()
           .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
           .collect(Collectors.joining("&"));
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .header("X-Forwarded-For", address)
-          .header("Content-Type", "application/x-www-form-urlencoded");
-      if (cookie != null) b.header("Cookie", cookie);
-      HttpResponse<String> response = http.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      remember(response);
-      return response;
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+      if (headers.length > 0) b.headers(headers);
+      return send(b);
     }
 
-    private void remember(HttpResponse<String> response) {
+    private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+      b.header("X-Forwarded-For", address);
+      if (!cookies.isEmpty()) {
+        b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining("; ")));
+      }
+      HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       response.headers().allValues("Set-Cookie").forEach(c -> {
-        Matcher m = SESSION.matcher(c);
-        if (m.find()) cookie = "JSESSIONID=" + m.group(1);
+        Matcher m = COOKIE.matcher(c);
+        if (m.find()) cookies.put(m.group(1).strip(), m.group(2));
       });
       Matcher m = CSRF.matcher(response.body());
       if (m.find()) csrf = m.group(1);
+      return response;
     }
 
     Map<String, String> withToken(Map<String, String> form) {
@@ -158,6 +157,46 @@ class PortalSecurityIT {
     assertThat(camunda.statusCode()).isEqualTo(200);
     assertThat(camunda.headers().allValues("Content-Security-Policy"))
         .doesNotContain(PortalSecurityHeaders.CONTENT_SECURITY_POLICY);
+  }
+
+  @Test
+  void theCamundaWebappStillLogsInWithItsOwnCsrfProtection() throws Exception {
+    // given an agent on Tasklist's login page, which hands out Camunda's own CSRF cookie
+    Visitor agent = new Visitor("198.51.100.7");
+    assertThat(agent.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+    String xsrf = agent.cookies.get("XSRF-TOKEN");
+    assertThat(xsrf).as("Camunda's CSRF cookie").isNotBlank();
+
+    // when they log in the way the Tasklist app does
+    var login = agent.post("/camunda/api/admin/auth/user/default/login/tasklist",
+        Map.of("username", "alice", "password", "alice"), "X-XSRF-TOKEN", xsrf);
+
+    // then Camunda accepts it: the portal's CSRF check and headers are not in its way
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    assertThat(login.body()).contains("\"userId\":\"alice\"");
+    assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+        .isNotEqualTo(PortalSecurityHeaders.CONTENT_SECURITY_POLICY);
+  }
+
+  @Test
+  void answersBeyondTheLimitGetAClear429() throws Exception {
+    // given a customer who has sent as many answers as allowed (3 here), even refused ones
+    Visitor customer = new Visitor("203.0.113.20");
+    String status = submit(customer);
+    String ticketId = status.replaceAll(".*/tickets/([^?]+)\\?.*", "$1");
+    String token = status.replaceAll(".*token=", "");
+    Map<String, String> answer = Map.of("token", token, "message", "The German store view");
+    for (int i = 0; i < 3; i++) {
+      assertThat(customer.post("/tickets/" + ticketId + "/reply", customer.withToken(answer)).statusCode())
+          .isEqualTo(409);
+    }
+
+    // when they send one more
+    var refused = customer.post("/tickets/" + ticketId + "/reply", customer.withToken(answer));
+
+    // then it is refused with the waiting time
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.body()).contains("answers", "Please wait about");
   }
 
   @Test
