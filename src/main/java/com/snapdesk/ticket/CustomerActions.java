@@ -2,17 +2,20 @@ package com.snapdesk.ticket;
 
 import com.snapdesk.shared.InvalidRequestException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Use cases of a customer holding a ticket's token: reply to a question, cancel, confirm done. A wrong
- * token answers as if the ticket did not exist; an action the status does not allow is a conflict.
+ * token answers as if the ticket did not exist; an action the status does not allow is a conflict. Each action
+ * is one transaction; when the process was moving on at that very moment, the action is tried again.
  */
 @Service
 public class CustomerActions {
@@ -21,18 +24,57 @@ public class CustomerActions {
   static final Set<TicketStatus> CANCELLABLE = EnumSet.of(TicketStatus.RECEIVED, TicketStatus.AWAITING_APPROVAL,
       TicketStatus.AWAITING_CUSTOMER, TicketStatus.RETRIEVING);
 
+  static final int ATTEMPTS = 3;
+  private static final Duration BACKOFF = Duration.ofMillis(150);
+
   private final TicketRepository tickets;
   private final TicketProcess process;
+  private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public CustomerActions(TicketRepository tickets, TicketProcess process, Clock clock) {
+  public CustomerActions(TicketRepository tickets, TicketProcess process, PlatformTransactionManager transactions,
+                         Clock clock) {
     this.tickets = tickets;
     this.process = process;
+    this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
 
-  @Transactional
   public void reply(String ticketId, String token, String message) {
+    retryingWhenBusy(() -> replyOnce(ticketId, token, message));
+  }
+
+  public void cancel(String ticketId, String token) {
+    retryingWhenBusy(() -> cancelOnce(ticketId, token));
+  }
+
+  public void confirm(String ticketId, String token) {
+    retryingWhenBusy(() -> confirmOnce(ticketId, token));
+  }
+
+  /** Each attempt in a fresh transaction: a refused one has rolled back everything it wrote. */
+  private void retryingWhenBusy(Runnable action) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        transaction.executeWithoutResult(status -> action.run());
+        return;
+      } catch (TicketProcessBusyException e) {
+        if (attempt >= ATTEMPTS) throw e;
+        pause(BACKOFF.multipliedBy(attempt));
+      }
+    }
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a customer action", e);
+    }
+  }
+
+  private void replyOnce(String ticketId, String token, String message) {
     Ticket t = authorized(ticketId, token);
     String text = message == null ? "" : message.strip();
     if (text.isEmpty()) throw new InvalidRequestException("message", "Write your answer.");
@@ -50,8 +92,7 @@ public class CustomerActions {
     process.customerReplied(ticketId, conversation(tickets.messages(ticketId)));
   }
 
-  @Transactional
-  public void cancel(String ticketId, String token) {
+  private void cancelOnce(String ticketId, String token) {
     Ticket t = authorized(ticketId, token);
     if (!CANCELLABLE.contains(t.status())) {
       throw new TicketStateConflictException(t.status(), t.status() == TicketStatus.CANCELLED
@@ -67,8 +108,7 @@ public class CustomerActions {
     process.customerCancelled(ticketId);
   }
 
-  @Transactional
-  public void confirm(String ticketId, String token) {
+  private void confirmOnce(String ticketId, String token) {
     Ticket t = authorized(ticketId, token);
     if (!canConfirm(t.status())) {
       throw new TicketStateConflictException(t.status(), "Only a request whose data is ready can be confirmed (it is "

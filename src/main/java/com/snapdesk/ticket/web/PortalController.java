@@ -9,6 +9,7 @@ import com.snapdesk.ticket.MomentNormalizer;
 import com.snapdesk.ticket.RequestedMoment;
 import com.snapdesk.ticket.SubmittedTicket;
 import com.snapdesk.ticket.TicketIntake;
+import com.snapdesk.ticket.TicketProcessBusyException;
 import com.snapdesk.ticket.TicketQueries;
 import com.snapdesk.ticket.TicketRequest;
 import com.snapdesk.ticket.TicketRequestValidator;
@@ -25,6 +26,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
@@ -168,59 +170,62 @@ class PortalController {
 
   // ---- status page -------------------------------------------------------------------------------------------
 
+  /** What the status page says after an action; by a fixed key in the redirect, so nothing typed is echoed. */
+  static final Map<String, String> NOTICES = Map.of(
+      CustomerActions.REPLY, "Thank you. Your answer is with the support agent, who will review your request again.",
+      CustomerActions.CANCEL, "Your request is being cancelled. We are removing anything we retrieved and will "
+          + "confirm by email.",
+      CustomerActions.CONFIRM, "Thank you. We are removing the retrieved copy now; your environment is not touched.");
+
   @GetMapping("/tickets/{ticketId}")
-  String status(@PathVariable String ticketId, @RequestParam(required = false) String token, Model model) {
+  String status(@PathVariable String ticketId, @RequestParam(required = false) String token,
+                @RequestParam(required = false) String done, Model model) {
     model.addAttribute("page", StatusPage.of(find(ticketId, token), token));
+    if (done != null) model.addAttribute("notice", NOTICES.get(done));
     return STATUS;
   }
 
   @PostMapping("/tickets/{ticketId}/reply")
   String reply(@PathVariable String ticketId, @RequestParam(required = false) String token,
                @RequestParam(required = false) String message, HttpServletRequest request,
-               HttpServletResponse response, Model model, RedirectAttributes redirect) {
+               HttpServletResponse response, Model model) {
     TicketView ticket = find(ticketId, token);
     rateLimiter.acquire(Action.REPLY, request.getRemoteAddr());
     try {
       actions.reply(ticketId, token, message);
-      redirect.addFlashAttribute("notice", "Thank you. Your answer is with the support agent, who will review "
-          + "your request again.");
-      return redirectToStatus(ticketId, token);
+      return redirectToStatus(ticketId, token, CustomerActions.REPLY);
     } catch (InvalidRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("errors", FieldErrors.of(e.errors(), REPLY_FIELDS));
       model.addAttribute("replyText", message);
       model.addAttribute("page", StatusPage.of(ticket, token));
       return STATUS;
-    } catch (TicketStateConflictException e) {
-      return conflict(e, ticketId, token, response, model);
+    } catch (TicketStateConflictException | TicketProcessBusyException e) {
+      return notDone(e, ticketId, token, response, model);
     }
   }
 
   @PostMapping("/tickets/{ticketId}/cancel")
   String cancel(@PathVariable String ticketId, @RequestParam(required = false) String token,
-                HttpServletResponse response, Model model, RedirectAttributes redirect) {
+                HttpServletResponse response, Model model) {
     find(ticketId, token);
     try {
       actions.cancel(ticketId, token);
-      redirect.addFlashAttribute("notice", "Your request is being cancelled. We are removing anything we "
-          + "retrieved and will confirm by email.");
-      return redirectToStatus(ticketId, token);
-    } catch (TicketStateConflictException e) {
-      return conflict(e, ticketId, token, response, model);
+      return redirectToStatus(ticketId, token, CustomerActions.CANCEL);
+    } catch (TicketStateConflictException | TicketProcessBusyException e) {
+      return notDone(e, ticketId, token, response, model);
     }
   }
 
   @PostMapping("/tickets/{ticketId}/confirm")
   String confirm(@PathVariable String ticketId, @RequestParam(required = false) String token,
-                 HttpServletResponse response, Model model, RedirectAttributes redirect) {
+                 HttpServletResponse response, Model model) {
     find(ticketId, token);
     try {
       actions.confirm(ticketId, token);
-      redirect.addFlashAttribute("notice", "Thank you. We are removing the retrieved copy now; your "
-          + "environment is not touched.");
-      return redirectToStatus(ticketId, token);
-    } catch (TicketStateConflictException e) {
-      return conflict(e, ticketId, token, response, model);
+      return redirectToStatus(ticketId, token, CustomerActions.CONFIRM);
+    } catch (TicketStateConflictException | TicketProcessBusyException e) {
+      return notDone(e, ticketId, token, response, model);
     }
   }
 
@@ -228,17 +233,21 @@ class PortalController {
     return queries.find(ticketId, token).orElseThrow(() -> new UnknownTicketException(ticketId));
   }
 
-  private String conflict(TicketStateConflictException e, String ticketId, String token,
-                          HttpServletResponse response, Model model) {
-    response.setStatus(HttpServletResponse.SC_CONFLICT);
-    model.addAttribute("problem", e.getMessage());
+  /** The status page again, saying why the action was not taken: not allowed now (409), or try again (503). */
+  private String notDone(RuntimeException e, String ticketId, String token, HttpServletResponse response,
+                         Model model) {
+    boolean busy = e instanceof TicketProcessBusyException;
+    response.setStatus(busy ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_CONFLICT);
+    model.addAttribute("problem", busy
+        ? "Your request was being updated at that very moment, so nothing was done. Please try again."
+        : e.getMessage());
     model.addAttribute("page", StatusPage.of(find(ticketId, token), token));
     return STATUS;
   }
 
-  private static String redirectToStatus(String ticketId, String token) {
+  private static String redirectToStatus(String ticketId, String token, String done) {
     return "redirect:" + UriComponentsBuilder.fromPath("/tickets/{id}").queryParam("token", "{token}")
-        .encode().buildAndExpand(ticketId, token).toUriString();
+        .queryParam("done", done).encode().buildAndExpand(ticketId, token).toUriString();
   }
 
   // ---- view models -------------------------------------------------------------------------------------------
