@@ -172,10 +172,9 @@ class PortalController {
 
   /** What the status page says after an action; by a fixed key in the redirect, so nothing typed is echoed. */
   static final Map<String, String> NOTICES = Map.of(
-      CustomerActions.REPLY, "Thank you. Your answer is with the support agent, who will review your request again.",
-      CustomerActions.CANCEL, "Your request is being cancelled. We are removing anything we retrieved and will "
-          + "confirm by email.",
-      CustomerActions.CONFIRM, "Thank you. We are removing the retrieved copy now; your environment is not touched.");
+      CustomerActions.REPLY, "Thank you. Your answer was sent to the support agent.",
+      CustomerActions.CANCEL, "We have your cancellation.",
+      CustomerActions.CONFIRM, "Thank you for letting us know you are done.");
 
   @GetMapping("/tickets/{ticketId}")
   String status(@PathVariable String ticketId, @RequestParam(required = false) String token,

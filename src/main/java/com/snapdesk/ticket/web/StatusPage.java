@@ -49,7 +49,7 @@ public record StatusPage(
         .toList();
     return new StatusPage(t, token, title(t.status(), cancelling), explanation(t, cancelling), tone(t.status()),
         cancelling, allowed.contains(CustomerActions.REPLY), allowed.contains(CustomerActions.CANCEL),
-        allowed.contains(CustomerActions.CONFIRM), same, pointNote(t.status(), same), timeline, conversation);
+        allowed.contains(CustomerActions.CONFIRM), same, pointNote(t.status(), same && !cancelling), timeline, conversation);
   }
 
   private static String pointNote(TicketStatus status, boolean same) {

@@ -430,7 +430,7 @@ class PortalBrowserIT {
 
     // then the answer is shown as the text they wrote, and the request goes back to review
     browser.screenshot(test + "-3-sent");
-    assertThat(browser.text(".notice--success")).contains("Your answer is with the support agent");
+    assertThat(browser.text(".notice--success")).contains("Your answer was sent to the support agent");
     assertThat(browser.findAll(".message--you .customer-text").get(0).getText()).isEqualTo(answer);
     assertThat(browser.findAll(".message b")).isEmpty();
     assertThat(browser.findAll(".message script")).isEmpty();
@@ -456,7 +456,8 @@ class PortalBrowserIT {
 
     // then the request is being cancelled, then cancelled, and cancelling is no longer offered
     browser.screenshot(test + "-2-cancelling");
-    assertThat(browser.text(".notice--success")).contains("Your request is being cancelled");
+    assertThat(browser.text(".notice--success")).contains("We have your cancellation");
+    assertThat(browser.text("h1")).isIn("Being cancelled", "Cancelled");
     assertThat(browser.findAll(".danger-zone")).isEmpty();
     awaitStatusPage(link, "Cancelled");
     browser.screenshot(test + "-3-cancelled");
