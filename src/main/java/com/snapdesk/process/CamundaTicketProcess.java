@@ -2,12 +2,15 @@ package com.snapdesk.process;
 
 import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketProcess;
+import com.snapdesk.ticket.TicketProcessBusyException;
 import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.UnknownTicketException;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -39,19 +42,31 @@ class CamundaTicketProcess implements TicketProcess {
 
   @Override
   public void customerReplied(String ticketId, String conversation) {
-    runtime.createMessageCorrelation(BpmnIds.MESSAGE_CUSTOMER_REPLIED).processInstanceBusinessKey(ticketId)
-        .setVariable(ProcessVariables.CONVERSATION, conversation).correlate();
+    correlate(ticketId, runtime.createMessageCorrelation(BpmnIds.MESSAGE_CUSTOMER_REPLIED)
+        .processInstanceBusinessKey(ticketId).setVariable(ProcessVariables.CONVERSATION, conversation));
   }
 
   @Override
   public void customerCancelled(String ticketId) {
-    runtime.createMessageCorrelation(BpmnIds.MESSAGE_CUSTOMER_CANCELLED).processInstanceBusinessKey(ticketId)
-        .correlate();
+    correlate(ticketId, runtime.createMessageCorrelation(BpmnIds.MESSAGE_CUSTOMER_CANCELLED)
+        .processInstanceBusinessKey(ticketId));
   }
 
   @Override
   public void customerConfirmed(String ticketId) {
-    runtime.createMessageCorrelation(BpmnIds.MESSAGE_CUSTOMER_CONFIRMED).processInstanceBusinessKey(ticketId)
-        .correlate();
+    correlate(ticketId, runtime.createMessageCorrelation(BpmnIds.MESSAGE_CUSTOMER_CONFIRMED)
+        .processInstanceBusinessKey(ticketId));
+  }
+
+  /**
+   * A customer's message can meet a job that is finishing at the same moment (say, the acknowledgement email
+   * while the customer cancels): the engine then refuses one of them. The caller may simply try again.
+   */
+  private static void correlate(String ticketId, MessageCorrelationBuilder correlation) {
+    try {
+      correlation.correlate();
+    } catch (OptimisticLockingException e) {
+      throw new TicketProcessBusyException(ticketId, e);
+    }
   }
 }

@@ -133,6 +133,18 @@ public class MomentNormalizer {
         + TimeText.abbreviation(local.toInstant(offset), zone).map(a -> " (" + a + ")").orElse("");
   }
 
+  /**
+   * Time zones to offer in pickers: {@code UTC}, then the IANA region ids these rules accept, alphabetically
+   * (abbreviations, POSIX-inverted {@code Etc/GMT+5} and other ids the rules refuse are left out).
+   */
+  public static List<String> selectableZoneIds() {
+    var regions = ZoneId.getAvailableZoneIds().stream()
+        .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
+        .filter(id -> ZoneInput.zone(id).isOk())
+        .sorted();
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"), regions).toList();
+  }
+
   private static LocalDate parseDate(String text, List<FieldError> errors) {
     if (text == null || text.isBlank()) {
       errors.add(new FieldError(DATE, "The date is required, e.g. 2026-11-20."));

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,8 +67,13 @@ public record RequestedMoment(LocalDate date, LocalTime time, ZoneId zone, ZoneO
         + other.map(o -> " Tell us if you meant " + reading(o) + ".").orElse(""));
   }
 
-  /** {@code 01:30 EDT, UTC−04:00}. */
-  private String reading(ZoneOffset candidate) {
+  /** Both offsets of a local time that happens twice, earlier instant first; otherwise just the one. */
+  public List<ZoneOffset> possibleOffsets() {
+    return ambiguous ? zone.getRules().getValidOffsets(localDateTime()) : List.of(offset);
+  }
+
+  /** {@code 01:30 EDT, UTC−04:00}: this local time read with the given offset. */
+  public String reading(ZoneOffset candidate) {
     Instant at = localDateTime().toInstant(candidate);
     return time.format(CLOCK) + TimeText.abbreviation(at, zone).map(a -> " " + a).orElse("")
         + ", " + TimeText.offset(candidate);

@@ -1,6 +1,9 @@
 package com.snapdesk.ticket;
 
-/** Port: the workflow that carries a ticket (a BPMN process in production). */
+/**
+ * Port: the workflow that carries a ticket (a BPMN process in production). The customer's signals throw
+ * {@link TicketProcessBusyException} when the process was changing at the same moment; nothing happened then.
+ */
 public interface TicketProcess {
 
   /** Starts the ticket's process; joins the caller's transaction so a failed intake leaves nothing. */

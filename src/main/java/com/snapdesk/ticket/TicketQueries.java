@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -15,9 +16,11 @@ public class TicketQueries {
   private static final EnumSet<TicketStatus> DELIVERED = EnumSet.of(TicketStatus.READY, TicketStatus.CLOSED);
 
   private final TicketRepository tickets;
+  private final TicketProperties properties;
 
-  public TicketQueries(TicketRepository tickets) {
+  public TicketQueries(TicketRepository tickets, TicketProperties properties) {
     this.tickets = tickets;
+    this.properties = properties;
   }
 
   public Optional<TicketView> find(String ticketId, String token) {
@@ -35,12 +38,33 @@ public class TicketQueries {
             t.delivery().device(), t.delivery().expiresAt(), local(t.delivery().expiresAt(), t.zone()),
             TimeText.utc(t.delivery().expiresAt()))
         : null;
-    var timeline = tickets.events(t.id()).stream()
+    List<TicketEvent> events = tickets.events(t.id());
+    var timeline = events.stream()
         .map(e -> new TicketView.TimelineEntry(e.at(), e.type(), e.actor(), e.detail()))
+        .toList();
+    List<TicketMessage> messages = tickets.messages(t.id());
+    var conversation = messages.stream()
+        .map(msg -> new TicketView.MessageView(msg.at(),
+            msg.authorType() == TicketMessage.Author.AGENT ? "support" : "customer",
+            TimeText.local(msg.at(), t.zone()), TimeText.utc(msg.at()), msg.text()))
         .toList();
     return new TicketView(t.id(), t.status(), t.statusDetail(), t.projectId(), t.environment().id(), t.scope().id(),
         t.policy().id(), requested, point(t.resolvedPoint(), t), point(t.chosenPoint(), t), t.retentionTier(),
-        t.resolutionNote(), delivery, timeline, t.createdAt(), t.updatedAt());
+        t.resolutionNote(), delivery, timeline, conversation, openQuestion(t, messages),
+        CustomerActions.allowedActions(t.status(), events), t.createdAt(), t.updatedAt());
+  }
+
+  /** While the ticket waits on the customer: the agent's latest message is the question to answer. */
+  private TicketView.Question openQuestion(Ticket t, List<TicketMessage> messages) {
+    if (t.status() != TicketStatus.AWAITING_CUSTOMER) return null;
+    TicketMessage asked = null;
+    for (TicketMessage m : messages) {
+      if (m.authorType() == TicketMessage.Author.AGENT) asked = m;
+    }
+    if (asked == null) return null;
+    Instant replyBy = asked.at().plus(properties.replyTimeout());
+    return new TicketView.Question(asked.text(), asked.at(), TimeText.local(asked.at(), t.zone()), replyBy,
+        TimeText.local(replyBy, t.zone()), TimeText.utc(replyBy));
   }
 
   static TicketView.PointView point(Ticket.PointRef ref, Ticket t) {

@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
  */
 public class TicketRequestValidator {
 
-  static final int MAX_NAME = 200;
+  public static final int MAX_NAME = 200;
   static final int MAX_EMAIL = 320;
-  static final int MAX_REASON = 2000;
+  public static final int MAX_REASON = 2000;
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[^@\\s,;<>\"]+$");
   private static final Pattern PROJECT_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
 

@@ -3,7 +3,10 @@ package com.snapdesk.ticket;
 import java.time.Instant;
 import java.util.List;
 
-/** A ticket as its customer may see it (status page and API). Never contains the token. */
+/**
+ * A ticket as its customer may see it (status page and API). Never contains the token. {@code allowedActions}
+ * lists what the customer may do now: {@code reply}, {@code cancel}, {@code confirm}.
+ */
 public record TicketView(
     String ticketId,
     TicketStatus status,
@@ -19,6 +22,9 @@ public record TicketView(
     String resolutionNote,
     DeliveryView delivery,
     List<TimelineEntry> timeline,
+    List<MessageView> conversation,
+    Question question,
+    List<String> allowedActions,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -33,4 +39,11 @@ public record TicketView(
                              String expiresLocal, String expiresUtc) {}
 
   public record TimelineEntry(Instant at, String type, String actor, String description) {}
+
+  /** One message between support and the customer, oldest first; {@code from} is "support" or "customer". */
+  public record MessageView(Instant at, String from, String local, String utc, String text) {}
+
+  /** The agent's open question while the ticket waits on the customer, and until when an answer is awaited. */
+  public record Question(String text, Instant askedAt, String askedLocal, Instant replyBy, String replyByLocal,
+                         String replyByUtc) {}
 }

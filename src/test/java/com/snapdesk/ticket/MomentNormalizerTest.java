@@ -491,6 +491,31 @@ class MomentNormalizerTest {
     }
   }
 
+  @Test
+  void everyZoneOfferedInPickersIsAcceptedAsItStands() {
+    // given the zones a picker offers (the portal's datalist)
+    List<String> offered = MomentNormalizer.selectableZoneIds();
+
+    // then UTC comes first, each one is accepted by these rules, and none is an abbreviation they refuse
+    assertThat(offered.get(0)).isEqualTo("UTC");
+    assertThat(offered).hasSizeGreaterThan(300).contains("America/New_York", "Asia/Kolkata")
+        .doesNotContain("EST", "CET", "Etc/GMT+5", "EST5EDT");
+    for (String zone : offered) {
+      RequestedMoment m = normalizer.normalize("2026-11-20", "12:00", zone, null);
+      assertThat(m.zone().getId()).as(zone).isEqualTo(zone);
+    }
+  }
+
+  @Test
+  void aTimeThatHappensTwiceListsBothOffsetsEarlierFirst() {
+    // given 01:30 on the night New York's clocks went back
+    RequestedMoment m = normalizer.normalize("2026-11-01", "01:30", "America/New_York", null);
+
+    // then both readings are offered, the earlier instant first, each in words
+    assertThat(m.possibleOffsets()).containsExactly(ZoneOffset.ofHours(-4), ZoneOffset.ofHours(-5));
+    assertThat(m.reading(ZoneOffset.ofHours(-5))).isEqualTo("01:30 EST, UTC" + MINUS + "05:00");
+  }
+
   private static Arguments args(Object... values) {
     return Arguments.of(values);
   }

@@ -3,6 +3,7 @@ package com.snapdesk.ticket.web;
 import com.snapdesk.shared.FieldError;
 import com.snapdesk.shared.InvalidRequestException;
 import com.snapdesk.ticket.IdempotencyConflictException;
+import com.snapdesk.ticket.TicketProcessBusyException;
 import com.snapdesk.ticket.TicketStateConflictException;
 import com.snapdesk.ticket.UnknownTicketException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -73,6 +75,15 @@ class ApiProblemHandler {
   ResponseEntity<ProblemDetail> concurrent(DuplicateKeyException e) {
     return problem(HttpStatus.CONFLICT, "request-in-progress", "The same request is being processed",
         "A request with this Idempotency-Key is being processed right now; send it again in a moment.", List.of());
+  }
+
+  @ExceptionHandler(TicketProcessBusyException.class)
+  ResponseEntity<ProblemDetail> busy(TicketProcessBusyException e) {
+    ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "ticket-busy",
+        "The ticket is being updated", "The ticket was changing at the same moment; nothing was done. "
+            + "Send the same request again in a moment.", List.of());
+    return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+        .header(HttpHeaders.RETRY_AFTER, "2").body(response.getBody());
   }
 
   @ExceptionHandler(MissingRequestHeaderException.class)

@@ -100,6 +100,9 @@ class TicketLifecycleApiIT {
     assertThat(complete(review, "alice", Map.of("decision", "ask-customer", "decisionNote",
         "Which store view lost orders?")).getStatusCode().value()).isEqualTo(204);
     awaitStatus(t, "AWAITING_CUSTOMER");
+    JsonNode waiting = status(t);
+    assertThat(waiting.get("question").get("text").asText()).isEqualTo("Which store view lost orders?");
+    assertThat(waiting.get("allowedActions").toString()).contains("reply", "cancel").doesNotContain("confirm");
 
     // when the customer answers over the API (an empty answer is refused first)
     assertThat(customer(t, "replies", Map.of("message", " ")).getStatusCode().value()).isEqualTo(400);
@@ -111,7 +114,10 @@ class TicketLifecycleApiIT {
     JsonNode form = json.readTree(http().get().uri("/engine-rest/task/{id}/form-variables", again.get("id").asText())
         .headers(h -> h.setBasicAuth("alice", "alice")).retrieve().body(String.class));
     assertThat(form.get("conversation").get("value").asText()).contains("Which store view", "The <b>German</b> one");
-    assertThat(status(t).get("timeline").findValuesAsText("type")).contains("ASKED", "REPLIED");
+    JsonNode answered = status(t);
+    assertThat(answered.get("timeline").findValuesAsText("type")).contains("ASKED", "REPLIED");
+    assertThat(answered.get("conversation").findValuesAsText("from")).containsExactly("support", "customer");
+    assertThat(answered.has("question")).isFalse();
   }
 
   @Test
@@ -123,6 +129,8 @@ class TicketLifecycleApiIT {
     assertThat(customer(t, "confirm", null).getStatusCode().value()).isEqualTo(409);
 
     assertThat(customer(t, "cancel", null).getStatusCode().value()).isEqualTo(202);
+    // a second cancel while the first is being carried out is a conflict, not an engine error
+    assertThat(customer(t, "cancel", null).getStatusCode().value()).isEqualTo(409);
     awaitStatus(t, "CANCELLED");
 
     var again = customer(t, "cancel", null);
