@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -64,7 +64,7 @@ import software.amazon.awssdk.services.s3.S3Client;
     "snapdesk.aws.cleanup-wait=PT10S",
     "snapdesk.tickets.retrieval-poll-interval=PT1M"
 })
-@Import(FixedClockConfiguration.class)
+@ContextConfiguration(initializers = FixedClockConfiguration.class)
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupRetrievalAwsIT {

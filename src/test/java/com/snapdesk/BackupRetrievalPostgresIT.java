@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "camunda.bpm.job-execution.max-wait=1000",
     "snapdesk.local.recovery-dir=target/it-postgres/recovery"
 })
-@Import({EmbeddedPostgresConfiguration.class, FixedClockConfiguration.class})
+@Import(EmbeddedPostgresConfiguration.class)
+@ContextConfiguration(initializers = FixedClockConfiguration.class)
 // Close the context after this class, not in a JVM shutdown hook racing the embedded server's own hook.
 @DirtiesContext
 class BackupRetrievalPostgresIT extends HappyPathScenario {

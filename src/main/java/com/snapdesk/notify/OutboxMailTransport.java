@@ -47,12 +47,15 @@ class OutboxMailTransport implements MailTransport {
       MimeMessages.fill(message, from, envelope, now);
       message.saveChanges();
       Files.createDirectories(outboxDir);
-      Path file = createFreeFile(baseName(now, envelope));
-      try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
-        message.writeTo(out);
-      } catch (IOException | MessagingException e) {
-        Files.deleteIfExists(file); // no half-written mail left behind for a reader to trust
-        throw e;
+      // Written under a hidden name first: a reader polling the outbox never sees half a mail.
+      Path partial = Files.createTempFile(outboxDir, ".outgoing-", ".partial");
+      try {
+        try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.TRUNCATE_EXISTING)) {
+          message.writeTo(out);
+        }
+        publish(partial, baseName(now, envelope));
+      } finally {
+        Files.deleteIfExists(partial);
       }
     } catch (MessagingException | IOException e) {
       throw new MailDeliveryException(
@@ -61,12 +64,15 @@ class OutboxMailTransport implements MailTransport {
     }
   }
 
-  /** Claims a name atomically; two mails in the same millisecond get "-2", "-3", … */
-  private Path createFreeFile(String baseName) throws IOException {
+  /**
+   * Gives the finished file its name atomically (a hard link fails if the name is taken); two mails in the
+   * same millisecond get "-2", "-3", …
+   */
+  private Path publish(Path finished, String baseName) throws IOException {
     for (int attempt = 1; ; attempt++) {
       Path candidate = outboxDir.resolve(attempt == 1 ? baseName + ".eml" : baseName + "-" + attempt + ".eml");
       try {
-        return Files.createFile(candidate);
+        return Files.createLink(candidate, finished);
       } catch (FileAlreadyExistsException e) {
         if (attempt >= 100) throw e;
       }

@@ -29,6 +29,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +48,8 @@ import org.springframework.test.context.TestExecutionListeners;
     "snapdesk.local.recovery-dir=target/process-test/recovery",
     "snapdesk.mail.outbox-dir=target/process-test/outbox"
 })
-@Import({FixedClockConfiguration.class, ProcessTestSupport.Faults.class, ProcessEngineCoverageConfiguration.class,
+@ContextConfiguration(initializers = FixedClockConfiguration.class)
+@Import({ProcessTestSupport.Faults.class, ProcessEngineCoverageConfiguration.class,
     ProcessTestSupport.FullCoverage.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole app on its embedded defaults (H2, .eml outbox, demo inventory and logins) on a random
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
     "snapdesk.mail.outbox-dir=target/it-h2/outbox",
     "snapdesk.local.recovery-dir=target/it-h2/recovery"
 })
-@Import(FixedClockConfiguration.class)
+@ContextConfiguration(initializers = FixedClockConfiguration.class)
 public @interface EmbeddedAppTest {
   String OUTBOX = "target/it-h2/outbox";
 }

@@ -390,7 +390,7 @@ class PortalBrowserIT {
     assertThat(browser.pageText()).contains("2026-11-20 14:30 EST (UTC\u221205:00)", "2026-11-20 19:30 UTC",
         "What has happened", "Requested 2026-11-20 14:30", "This is the backup we propose");
     assertThat(browser.findAll("dl.point")).hasSize(1);
-    assertThat(browser.text("dl.point")).contains("Taken (UTC)", "2026-11-21 05:00 UTC", "after the requested time");
+    assertThat(browser.text("dl.point")).contains("Taken (UTC)", "2026-11-20 12:00 UTC", "before the requested time");
     assertThat(browser.findAll("form[action$='/cancel']")).hasSize(1);
 
     // then a wrong token and a ticket that does not exist show the very same page
