@@ -31,18 +31,24 @@ public class SlaTracker {
   private final SlaEventLog log;
   private final SlaProperties properties;
   private final Clock clock;
-  private final SlaCalendar calendar;
+  private final SlaCalendars calendars;
 
+  /** Each environment's calendar as configured (calendar hours unless {@code snapdesk.sla.calendars} says otherwise). */
   @Autowired
   public SlaTracker(SlaEventLog log, SlaProperties properties, Clock clock) {
-    this(log, properties, clock, new CalendarHours());
+    this(log, properties, clock, SlaCalendars.from(properties));
   }
 
+  /** One calendar for every environment. */
   public SlaTracker(SlaEventLog log, SlaProperties properties, Clock clock, SlaCalendar calendar) {
+    this(log, properties, clock, SlaCalendars.everywhere(calendar));
+  }
+
+  public SlaTracker(SlaEventLog log, SlaProperties properties, Clock clock, SlaCalendars calendars) {
     this.log = log;
     this.properties = properties;
     this.clock = clock;
-    this.calendar = calendar;
+    this.calendars = calendars;
   }
 
   /** Starts both clocks now. See {@link #start(String, Environment, Instant)}. */
@@ -161,7 +167,7 @@ public class SlaTracker {
           Duration target = started.event().clock() == kind && started.target() != null
               ? started.target()
               : properties.targetsFor(env).orElseThrow(() -> noTargets(env)).of(kind);
-          clocks.put(kind, SlaClock.replay(kind, target, properties.escalateAt(), calendar, events));
+          clocks.put(kind, SlaClock.replay(kind, target, properties.escalateAt(), calendars.of(env), events));
         });
       }
       return new TicketClocks(ticketId, env, clocks);
