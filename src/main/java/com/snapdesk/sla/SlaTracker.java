@@ -5,7 +5,9 @@ import com.snapdesk.sla.SlaProperties.Targets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,10 +157,34 @@ public class SlaTracker {
             SlaDeadline.of(t.clocks.get(SlaClockKind.DELIVERY), now)));
   }
 
+  /**
+   * Where both clocks of several tickets stand now, read in one go (the dashboard's open tickets);
+   * tickets whose clocks were never started are absent.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, SlaStatus> statuses(Collection<String> ticketIds) {
+    Instant now = clock.instant();
+    Map<String, SlaStatus> result = new LinkedHashMap<>();
+    log.histories(ticketIds).forEach((ticketId, history) -> clocks(ticketId, history)
+        .filter(t -> t.clocks.size() == SlaClockKind.values().length)
+        .ifPresent(t -> result.put(ticketId, new SlaStatus(ticketId, t.environment,
+            SlaDeadline.of(t.clocks.get(SlaClockKind.FIRST_RESPONSE), now),
+            SlaDeadline.of(t.clocks.get(SlaClockKind.DELIVERY), now)))));
+    return result;
+  }
+
+  /** The fraction of a target from which a clock is at risk: where support leads are alerted. */
+  public double atRiskFrom() {
+    return properties.escalateAt();
+  }
+
   private record TicketClocks(String ticketId, Environment environment, Map<SlaClockKind, SlaClock> clocks) {}
 
   private Optional<TicketClocks> clocks(String ticketId) {
-    List<SlaLogEntry> history = log.history(ticketId);
+    return clocks(ticketId, log.history(ticketId));
+  }
+
+  private Optional<TicketClocks> clocks(String ticketId, List<SlaLogEntry> history) {
     return startedEnvironment(history).map(env -> {
       List<SlaEvent> events = history.stream().map(SlaLogEntry::event).toList();
       Map<SlaClockKind, SlaClock> clocks = new EnumMap<>(SlaClockKind.class);
