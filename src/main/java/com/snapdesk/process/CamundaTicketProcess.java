@@ -5,6 +5,7 @@ import com.snapdesk.ticket.TicketProcess;
 import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.UnknownTicketException;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,6 +29,7 @@ class CamundaTicketProcess implements TicketProcess {
     Ticket ticket = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
     Map<String, Object> vars = new HashMap<>();
     vars.put(ProcessVariables.TICKET_ID, ticketId);
+    vars.put(ProcessVariables.SUBMITTED_AT, Date.from(ticket.createdAt()));
     vars.put(ProcessVariables.ENVIRONMENT, ticket.environment().id());
     vars.put(ProcessVariables.SCOPE, ticket.scope().id());
     // Timer settings are copied in at start so a running ticket keeps the rules it started with.
