@@ -25,7 +25,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Groups, their permissions and the Tasklist filter, in every environment; idempotent so restarts and
+ * Groups, their permissions and the Tasklist filters (see {@link TasklistFilters}), in every environment; idempotent so restarts and
  * a second node change nothing. Demo users are added separately, only in the demo profile.
  */
 @Component
@@ -72,6 +72,8 @@ class IdentityBootstrap {
     for (String g : List.of(SnapdeskGroups.SUPPORT_AGENTS, SnapdeskGroups.SUPPORT_LEADS, SnapdeskGroups.MANAGERS)) {
       grant(g, Resources.FILTER, filter.getId(), Permissions.READ);
     }
+    TasklistFilters.ensure(engine).forEach((slaFilter, groups) ->
+        groups.forEach(g -> grant(g, Resources.FILTER, slaFilter.getId(), Permissions.READ)));
   }
 
   private void group(String id, String name) {
