@@ -34,6 +34,7 @@ public class SlaTracker {
   private final SlaProperties properties;
   private final Clock clock;
   private final SlaCalendars calendars;
+  private List<SlaEventListener> listeners = List.of();
 
   /** Each environment's calendar as configured (calendar hours unless {@code snapdesk.sla.calendars} says otherwise). */
   @Autowired
@@ -51,6 +52,12 @@ public class SlaTracker {
     this.properties = properties;
     this.clock = clock;
     this.calendars = calendars;
+  }
+
+  /** Who else hears of recorded events (metrics); none by default. */
+  @Autowired(required = false)
+  public void setListeners(List<SlaEventListener> listeners) {
+    this.listeners = List.copyOf(listeners);
   }
 
   /** Starts both clocks now. See {@link #start(String, Environment, Instant)}. */
@@ -75,7 +82,7 @@ public class SlaTracker {
     for (SlaClockKind kind : SlaClockKind.values()) {
       if (startedRow(history, kind).isEmpty()) {
         Duration target = targets.orElseThrow(() -> noTargets(env)).of(kind);
-        log.append(new SlaLogEntry(new SlaEvent(ticketId, kind, SlaEventType.STARTED, submittedAt, null), env,
+        append(new SlaLogEntry(new SlaEvent(ticketId, kind, SlaEventType.STARTED, submittedAt, null), env,
             target, Duration.ZERO));
       }
     }
@@ -201,8 +208,13 @@ public class SlaTracker {
   }
 
   private void record(TicketClocks ticket, SlaClock c, SlaEventType type, Instant at, String detail) {
-    log.append(new SlaLogEntry(new SlaEvent(ticket.ticketId, c.kind(), type, at, detail), ticket.environment,
+    append(new SlaLogEntry(new SlaEvent(ticket.ticketId, c.kind(), type, at, detail), ticket.environment,
         c.target(), c.elapsed(at)));
+  }
+
+  private void append(SlaLogEntry entry) {
+    log.append(entry);
+    listeners.forEach(l -> l.recorded(entry));
   }
 
   private static Optional<Environment> startedEnvironment(List<SlaLogEntry> history) {

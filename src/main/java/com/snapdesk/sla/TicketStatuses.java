@@ -1,6 +1,7 @@
 package com.snapdesk.sla;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,9 @@ public interface TicketStatuses {
 
   /** The status of each ticket found; unknown ids are absent. */
   Map<String, String> statusOf(Collection<String> ticketIds);
+
+  /** The statuses that are not final, in the order a ticket passes them. */
+  List<String> openStatuses();
 
   /** How many tickets are in each status that is not final (not closed, rejected or cancelled). */
   Map<String, Long> openByStatus();

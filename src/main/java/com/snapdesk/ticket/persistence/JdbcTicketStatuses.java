@@ -39,6 +39,11 @@ class JdbcTicketStatuses implements TicketStatuses {
   }
 
   @Override
+  public List<String> openStatuses() {
+    return OPEN;
+  }
+
+  @Override
   public Map<String, Long> openByStatus() {
     Map<String, Long> counts = new LinkedHashMap<>();
     OPEN.forEach(s -> counts.put(s, 0L));
