@@ -230,6 +230,35 @@ class SlaPropertiesTest {
         .isInstanceOf(BindException.class).cause().hasMessageContaining("snapdesk.sla.calendars");
   }
 
+  @Test
+  void theReadmesBusinessHoursExampleBinds() throws IOException {
+    // given the calendar block of the README
+    String readme = """
+        snapdesk:
+          sla:
+            calendars:
+              staging:
+                zone: Europe/Berlin
+                working-days: [monday, tuesday, wednesday, thursday, friday]
+                opens-at: "09:00"
+                closes-at: "17:00"
+                holidays: [2026-12-24, 2026-12-25, 2026-12-31]
+        """;
+    var yaml = new YamlPropertySourceLoader()
+        .load("application.yml", new ByteArrayResource(readme.getBytes(StandardCharsets.UTF_8))).get(0);
+
+    // when binding it
+    SlaProperties properties = new Binder(ConfigurationPropertySources.from(yaml))
+        .bindOrCreate("snapdesk.sla", Bindable.of(SlaProperties.class), new ValidationBindHandler(validator));
+
+    // then staging has Berlin office hours with three holidays
+    var staging = properties.calendars().get("staging");
+    assertThat(staging.workingDays()).hasSize(5);
+    assertThat(staging.closesAt()).isEqualTo(LocalTime.of(17, 0));
+    assertThat(staging.holidays()).containsExactly(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 25),
+        LocalDate.of(2026, 12, 31));
+  }
+
   private SlaProperties bind(Map<String, String> values) {
     var source = new MapConfigurationPropertySource(new HashMap<>(values));
     return new Binder(source).bindOrCreate("snapdesk.sla", Bindable.of(SlaProperties.class),
