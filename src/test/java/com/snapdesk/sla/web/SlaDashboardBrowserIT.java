@@ -168,12 +168,46 @@ class SlaDashboardBrowserIT {
     assertThat(browser.findElements(By.id("sla-open-tickets"))).isEmpty();
   }
 
+  @Test
+  void agentsCannotOpenCockpitAndFindTheSlaFiltersInTasklist() throws Exception {
+    // given the demo agent
+    // when she tries to log into Cockpit
+    browser.get(cockpit());
+    signIn("alice");
+
+    // then Cockpit refuses her, and its SLA data is not hers either
+    waitFor(By.xpath("//*[contains(text(), 'Login Failed')]"));
+    assertThat(browser.findElements(By.id("sla-menu-link"))).isEmpty();
+
+    // when she logs into Tasklist instead
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    signIn("alice");
+
+    // then the SLA filters are there for her, without the leads' one
+    waitFor(By.xpath("//*[contains(text(), 'Unassigned reviews')]"));
+    String page = textOf(browser.findElement(By.cssSelector("[cam-tasklist-filters]")));
+    assertThat(page).contains("My tickets", "Unassigned reviews", "Production", "Due within 1 h", "Overdue")
+        .doesNotContain("Lead approvals");
+
+    // and the list is sorted by due date, earliest first, and shows the demo's open reviews
+    browser.findElement(By.xpath("//*[contains(text(), 'Unassigned reviews')]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("dueDate"));
+    waitFor(By.cssSelector(".tasks-list li.task"));
+    assertThat(textOf(browser.findElement(By.cssSelector(".tasks-list")))).contains("Due date", "Review request");
+    screenshot("sla-tasklist-filters.png", "cam-tasklist-filters-anchor");
+  }
+
   private void logIn(String user) {
     browser.get(cockpit());
+    signIn(user);
+    waitFor(By.cssSelector("[cam-widget-header] .navbar-nav, .dashboard, #sla-dashboard-panel"));
+  }
+
+  private void signIn(String user) {
     waitFor(By.cssSelector("form[name=signinForm] input[ng-model=username]")).sendKeys(user);
     browser.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys(user);
     browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-    waitFor(By.cssSelector("[cam-widget-header] .navbar-nav, .dashboard, #sla-dashboard-panel"));
   }
 
   private String cockpit() {
@@ -228,7 +262,8 @@ class SlaDashboardBrowserIT {
     // The whole page, not just the window: Cockpit scrolls inside a container, so make the window tall
     // enough for the content (plus Cockpit's footer), and take the focus ring off the clicked menu entry.
     Number bottom = (Number) browser.executeScript("document.activeElement && document.activeElement.blur();"
-        + "return document.getElementById(arguments[0]).getBoundingClientRect().bottom", contentId);
+        + "var e = document.getElementById(arguments[0]);"
+        + "return e ? e.getBoundingClientRect().bottom : 780", contentId);
     browser.manage().window().setSize(new Dimension(1440, Math.min(4000, Math.max(900, bottom.intValue() + 170))));
     Path target = Path.of("target", name);
     Files.createDirectories(target.getParent());
