@@ -54,6 +54,10 @@ class IdentityBootstrap {
           ProcessDefinitionPermissions.READ_HISTORY);
       grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
+    // Tasklist cards show the ticket id, environment and requested time: process variables, which the
+    // engine lets through only with READ_INSTANCE. Agents see the same on the review form anyway.
+    grant(SnapdeskGroups.SUPPORT_AGENTS, Resources.PROCESS_DEFINITION, PROCESS_KEY,
+        ProcessDefinitionPermissions.READ_INSTANCE);
     grant(SnapdeskGroups.SUPPORT_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(SnapdeskGroups.SUPPORT_LEADS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     grant(SnapdeskGroups.SUPPORT_LEADS, Resources.PROCESS_DEFINITION, PROCESS_KEY,

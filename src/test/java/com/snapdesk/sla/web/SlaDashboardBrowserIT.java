@@ -25,6 +25,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -195,6 +196,9 @@ class SlaDashboardBrowserIT {
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("dueDate"));
     waitFor(By.cssSelector(".tasks-list li.task"));
     assertThat(textOf(browser.findElement(By.cssSelector(".tasks-list")))).contains("Due date", "Review request");
+    waitFor(By.xpath("//*[contains(@class, 'tasks-list')]//*[contains(text(), 'SD-')]"));
+    assertThat(textOf(browser.findElement(By.cssSelector(".tasks-list")))).contains("Ticket", "Environment",
+        "Requested time");
     screenshot("sla-tasklist-filters.png", "cam-tasklist-filters-anchor");
   }
 
@@ -265,6 +269,7 @@ class SlaDashboardBrowserIT {
         + "var e = document.getElementById(arguments[0]);"
         + "return e ? e.getBoundingClientRect().bottom : 780", contentId);
     browser.manage().window().setSize(new Dimension(1440, Math.min(4000, Math.max(900, bottom.intValue() + 170))));
+    new Actions(browser).moveToLocation(1, 1).perform(); // no hover tooltip in the picture
     Path target = Path.of("target", name);
     Files.createDirectories(target.getParent());
     Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
