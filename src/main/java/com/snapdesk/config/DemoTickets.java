@@ -5,6 +5,7 @@ import com.snapdesk.sla.SlaClockKind;
 import com.snapdesk.sla.SlaEventLog;
 import com.snapdesk.sla.SlaProperties;
 import com.snapdesk.sla.SlaTracker;
+import com.snapdesk.ticket.IdempotencyConflictException;
 import com.snapdesk.ticket.SubmittedTicket;
 import com.snapdesk.ticket.TicketIntake;
 import com.snapdesk.ticket.TicketRequest;
@@ -115,8 +116,13 @@ class DemoTickets {
     Map<String, String> keys = new HashMap<>();
     for (OpenTicket t : OPEN) {
       Instant received = now.minus(t.age());
-      SubmittedTicket ticket = intake.submitReceivedAt(request(t.customer(), t.environment(), received, t.reason()),
-          t.key(), received);
+      SubmittedTicket ticket;
+      try {
+        ticket = intake.submitReceivedAt(request(t.customer(), t.environment(), received, t.reason()), t.key(),
+            received);
+      } catch (IdempotencyConflictException e) {
+        continue; // seeded at an earlier start, for other times: it stays as it is
+      }
       if (!ticket.replayed()) {
         started.add(ticket.ticketId());
         if (t.action() != Action.NONE) toWorkOn.add(t);
@@ -164,9 +170,13 @@ class DemoTickets {
           : TicketStatus.CLOSED;
       if (ended.isAfter(now)) continue;
 
-      SubmittedTicket ticket = intake.importEnded(
-          request(customer, env, received, "Earlier request #" + (i + 1) + " (demo history)"),
-          "demo-history-%03d-snapdesk".formatted(i), received, outcome, ended);
+      SubmittedTicket ticket;
+      try {
+        ticket = intake.importEnded(request(customer, env, received, "Earlier request #" + (i + 1) + " (demo history)"),
+            "demo-history-%03d-snapdesk".formatted(i), received, outcome, ended);
+      } catch (IdempotencyConflictException e) {
+        continue; // seeded at an earlier start: the same key, times relative to that start
+      }
       if (ticket.replayed()) continue;
       String id = ticket.ticketId();
       tracker.start(id, env, received);
