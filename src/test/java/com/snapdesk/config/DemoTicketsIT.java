@@ -37,7 +37,8 @@ class DemoTicketsIT {
   void seedsFinishedAndOpenTicketsOnceAcrossRestarts() {
     // given the demo tickets seeded at start-up
     long tickets = count("select count(*) from ticket");
-    long events = count("select count(*) from sla_event");
+    // (only seeding starts clocks; escalations and decisions of the running demo tickets may still add rows)
+    long started = count("select count(*) from sla_event where type = 'STARTED'");
     long running = runtime.createProcessInstanceQuery().count();
     assertThat(running).as("open demo tickets run in the process").isEqualTo(DemoTickets.OPEN.size());
     assertThat(tickets).isGreaterThan(DemoTickets.OPEN.size() + 30L);
@@ -51,7 +52,7 @@ class DemoTicketsIT {
 
     // then nothing is added
     assertThat(count("select count(*) from ticket")).isEqualTo(tickets);
-    assertThat(count("select count(*) from sla_event")).isEqualTo(events);
+    assertThat(count("select count(*) from sla_event where type = 'STARTED'")).isEqualTo(started);
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(running);
   }
 
