@@ -186,7 +186,12 @@ class SlaDashboardBrowserIT {
     signIn("alice");
 
     // then the SLA filters are there for her, without the leads' one
-    waitFor(By.xpath("//*[contains(text(), 'Unassigned reviews')]"));
+    try {
+      waitFor(By.xpath("//*[contains(text(), 'Unassigned reviews')]"));
+    } catch (RuntimeException e) {
+      screenshot("sla-tasklist-failure.png", "none"); // what the agent saw instead
+      throw e;
+    }
     String page = textOf(browser.findElement(By.cssSelector("[cam-tasklist-filters]")));
     assertThat(page).contains("My tickets", "Unassigned reviews", "Production", "Due within 1 h", "Overdue")
         .doesNotContain("Lead approvals");
@@ -209,6 +214,9 @@ class SlaDashboardBrowserIT {
   }
 
   private void signIn(String user) {
+    // the form is there before Angular listens to it: wait until it can take input
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("form[name=signinForm] button[type=submit]")));
     waitFor(By.cssSelector("form[name=signinForm] input[ng-model=username]")).sendKeys(user);
     browser.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys(user);
     browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
