@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The whole app on a real PostgreSQL server with a real SMTP server, driven over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.max-wait=1000",
-    "snapdesk.local.recovery-dir=target/it-postgres/recovery"
+    "snapdesk.local.recovery-dir=target/it-postgres/recovery",
+    "snapdesk.demo.tickets=false"
 })
 @Import(EmbeddedPostgresConfiguration.class)
 @ContextConfiguration(initializers = FixedClockConfiguration.class)

@@ -25,7 +25,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Groups, their permissions and the Tasklist filter, in every environment; idempotent so restarts and
+ * Groups, their permissions and the Tasklist filters (see {@link TasklistFilters}), in every environment; idempotent so restarts and
  * a second node change nothing. Demo users are added separately, only in the demo profile.
  */
 @Component
@@ -54,6 +54,10 @@ class IdentityBootstrap {
           ProcessDefinitionPermissions.READ_HISTORY);
       grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
+    // Tasklist cards show the ticket id, environment and requested time: process variables, which the
+    // engine lets through only with READ_INSTANCE. Agents see the same on the review form anyway.
+    grant(SnapdeskGroups.SUPPORT_AGENTS, Resources.PROCESS_DEFINITION, PROCESS_KEY,
+        ProcessDefinitionPermissions.READ_INSTANCE);
     grant(SnapdeskGroups.SUPPORT_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(SnapdeskGroups.SUPPORT_LEADS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     grant(SnapdeskGroups.SUPPORT_LEADS, Resources.PROCESS_DEFINITION, PROCESS_KEY,
@@ -72,6 +76,8 @@ class IdentityBootstrap {
     for (String g : List.of(SnapdeskGroups.SUPPORT_AGENTS, SnapdeskGroups.SUPPORT_LEADS, SnapdeskGroups.MANAGERS)) {
       grant(g, Resources.FILTER, filter.getId(), Permissions.READ);
     }
+    TasklistFilters.ensure(engine).forEach((slaFilter, groups) ->
+        groups.forEach(g -> grant(g, Resources.FILTER, slaFilter.getId(), Permissions.READ)));
   }
 
   private void group(String id, String name) {

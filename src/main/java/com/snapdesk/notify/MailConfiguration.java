@@ -41,6 +41,11 @@ class MailConfiguration {
   }
 
   @Bean
+  MailTransportHealthIndicator mailTransportHealthIndicator(MailTransport mailTransport) {
+    return new MailTransportHealthIndicator(mailTransport);
+  }
+
+  @Bean
   SentMailLog sentMailLog(DataSource dataSource) {
     return new SentMailLog(dataSource);
   }

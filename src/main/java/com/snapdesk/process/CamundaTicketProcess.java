@@ -6,6 +6,7 @@ import com.snapdesk.ticket.TicketProcessBusyException;
 import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.UnknownTicketException;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -31,6 +32,7 @@ class CamundaTicketProcess implements TicketProcess {
     Ticket ticket = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
     Map<String, Object> vars = new HashMap<>();
     vars.put(ProcessVariables.TICKET_ID, ticketId);
+    vars.put(ProcessVariables.SUBMITTED_AT, Date.from(ticket.createdAt()));
     vars.put(ProcessVariables.ENVIRONMENT, ticket.environment().id());
     vars.put(ProcessVariables.SCOPE, ticket.scope().id());
     // Timer settings are copied in at start so a running ticket keeps the rules it started with.

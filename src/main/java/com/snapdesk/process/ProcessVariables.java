@@ -5,6 +5,8 @@ import com.snapdesk.ticket.ReviewRecording;
 /** Process variable names. The forms (bpmn/forms/*.form) and the DMN table bind to the same keys. */
 public final class ProcessVariables {
   public static final String TICKET_ID = "ticketId";
+  /** When the customer submitted the ticket: its SLA clocks count from then. */
+  public static final String SUBMITTED_AT = "submittedAt";
   public static final String ELIGIBLE = "eligible";
   public static final String POINT_FOUND = "pointFound";
   public static final String MAIL_KIND = "mailKind";

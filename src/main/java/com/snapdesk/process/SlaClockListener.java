@@ -28,7 +28,13 @@ public class SlaClockListener {
   public void start(DelegateExecution execution) {
     Environment env = Environment.parse(TicketVariables.string(execution, ProcessVariables.ENVIRONMENT))
         .orElseThrow(() -> new IllegalStateException("ticket without environment"));
-    sla.start(TicketVariables.ticketId(execution), env);
+    // From the submission, not from now: the same instant for a live request, earlier for an import.
+    Object submittedAt = execution.getVariable(ProcessVariables.SUBMITTED_AT);
+    if (submittedAt instanceof Date at) {
+      sla.start(TicketVariables.ticketId(execution), env, at.toInstant());
+    } else {
+      sla.start(TicketVariables.ticketId(execution), env);
+    }
   }
 
   public void pause(DelegateExecution execution, String reason) {

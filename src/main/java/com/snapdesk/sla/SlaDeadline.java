@@ -10,13 +10,15 @@ import java.time.Instant;
  * @param escalateAt when the escalation point is reached, likewise
  * @param usedFraction SLA time used as a fraction of the target (above 1 once breached)
  * @param finished whether MET, BREACHED or STOPPED was recorded
+ * @param paused whether the clock waits (on the customer or an archive restore), even when already breached
  */
 public record SlaDeadline(SlaClockKind clock, SlaState state, Duration target, Duration elapsed, Instant dueAt,
-                          Instant escalateAt, double usedFraction, boolean finished, boolean escalated) {
+                          Instant escalateAt, double usedFraction, boolean finished, boolean escalated,
+                          boolean paused) {
 
   static SlaDeadline of(SlaClock clock, Instant now) {
     return new SlaDeadline(clock.kind(), clock.state(now), clock.target(), clock.elapsed(now), clock.dueAt(now),
-        clock.escalateAt(now), clock.usedFraction(now), clock.isFinished(), clock.isEscalated());
+        clock.escalateAt(now), clock.usedFraction(now), clock.isFinished(), clock.isEscalated(), clock.isPaused());
   }
 
   /** SLA time left; negative once the target is exceeded. */

@@ -5,7 +5,9 @@ import com.snapdesk.sla.SlaProperties.Targets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,18 +33,31 @@ public class SlaTracker {
   private final SlaEventLog log;
   private final SlaProperties properties;
   private final Clock clock;
-  private final SlaCalendar calendar;
+  private final SlaCalendars calendars;
+  private List<SlaEventListener> listeners = List.of();
 
+  /** Each environment's calendar as configured (calendar hours unless {@code snapdesk.sla.calendars} says otherwise). */
   @Autowired
   public SlaTracker(SlaEventLog log, SlaProperties properties, Clock clock) {
-    this(log, properties, clock, new CalendarHours());
+    this(log, properties, clock, SlaCalendars.from(properties));
   }
 
+  /** One calendar for every environment. */
   public SlaTracker(SlaEventLog log, SlaProperties properties, Clock clock, SlaCalendar calendar) {
+    this(log, properties, clock, SlaCalendars.everywhere(calendar));
+  }
+
+  public SlaTracker(SlaEventLog log, SlaProperties properties, Clock clock, SlaCalendars calendars) {
     this.log = log;
     this.properties = properties;
     this.clock = clock;
-    this.calendar = calendar;
+    this.calendars = calendars;
+  }
+
+  /** Who else hears of recorded events (metrics); none by default. */
+  @Autowired(required = false)
+  public void setListeners(List<SlaEventListener> listeners) {
+    this.listeners = List.copyOf(listeners);
   }
 
   /** Starts both clocks now. See {@link #start(String, Environment, Instant)}. */
@@ -67,7 +82,7 @@ public class SlaTracker {
     for (SlaClockKind kind : SlaClockKind.values()) {
       if (startedRow(history, kind).isEmpty()) {
         Duration target = targets.orElseThrow(() -> noTargets(env)).of(kind);
-        log.append(new SlaLogEntry(new SlaEvent(ticketId, kind, SlaEventType.STARTED, submittedAt, null), env,
+        append(new SlaLogEntry(new SlaEvent(ticketId, kind, SlaEventType.STARTED, submittedAt, null), env,
             target, Duration.ZERO));
       }
     }
@@ -149,10 +164,34 @@ public class SlaTracker {
             SlaDeadline.of(t.clocks.get(SlaClockKind.DELIVERY), now)));
   }
 
+  /**
+   * Where both clocks of several tickets stand now, read in one go (the dashboard's open tickets);
+   * tickets whose clocks were never started are absent.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, SlaStatus> statuses(Collection<String> ticketIds) {
+    Instant now = clock.instant();
+    Map<String, SlaStatus> result = new LinkedHashMap<>();
+    log.histories(ticketIds).forEach((ticketId, history) -> clocks(ticketId, history)
+        .filter(t -> t.clocks.size() == SlaClockKind.values().length)
+        .ifPresent(t -> result.put(ticketId, new SlaStatus(ticketId, t.environment,
+            SlaDeadline.of(t.clocks.get(SlaClockKind.FIRST_RESPONSE), now),
+            SlaDeadline.of(t.clocks.get(SlaClockKind.DELIVERY), now)))));
+    return result;
+  }
+
+  /** The fraction of a target from which a clock is at risk: where support leads are alerted. */
+  public double atRiskFrom() {
+    return properties.escalateAt();
+  }
+
   private record TicketClocks(String ticketId, Environment environment, Map<SlaClockKind, SlaClock> clocks) {}
 
   private Optional<TicketClocks> clocks(String ticketId) {
-    List<SlaLogEntry> history = log.history(ticketId);
+    return clocks(ticketId, log.history(ticketId));
+  }
+
+  private Optional<TicketClocks> clocks(String ticketId, List<SlaLogEntry> history) {
     return startedEnvironment(history).map(env -> {
       List<SlaEvent> events = history.stream().map(SlaLogEntry::event).toList();
       Map<SlaClockKind, SlaClock> clocks = new EnumMap<>(SlaClockKind.class);
@@ -161,7 +200,7 @@ public class SlaTracker {
           Duration target = started.event().clock() == kind && started.target() != null
               ? started.target()
               : properties.targetsFor(env).orElseThrow(() -> noTargets(env)).of(kind);
-          clocks.put(kind, SlaClock.replay(kind, target, properties.escalateAt(), calendar, events));
+          clocks.put(kind, SlaClock.replay(kind, target, properties.escalateAt(), calendars.of(env), events));
         });
       }
       return new TicketClocks(ticketId, env, clocks);
@@ -169,8 +208,13 @@ public class SlaTracker {
   }
 
   private void record(TicketClocks ticket, SlaClock c, SlaEventType type, Instant at, String detail) {
-    log.append(new SlaLogEntry(new SlaEvent(ticket.ticketId, c.kind(), type, at, detail), ticket.environment,
+    append(new SlaLogEntry(new SlaEvent(ticket.ticketId, c.kind(), type, at, detail), ticket.environment,
         c.target(), c.elapsed(at)));
+  }
+
+  private void append(SlaLogEntry entry) {
+    log.append(entry);
+    listeners.forEach(l -> l.recorded(entry));
   }
 
   private static Optional<Environment> startedEnvironment(List<SlaLogEntry> history) {

@@ -3,6 +3,7 @@ package com.snapdesk.ticket;
 import com.snapdesk.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,39 @@ public class TicketIntake {
 
   @Transactional
   public SubmittedTicket submit(TicketRequest request, String idempotencyKey) {
+    return submit(request, idempotencyKey, clock.instant(), true);
+  }
+
+  /**
+   * A request that reached support earlier (an import from another desk, the demo data): stored as
+   * received at {@code receivedAt} and started, so its SLA clocks count from then.
+   */
+  @Transactional
+  public SubmittedTicket submitReceivedAt(TicketRequest request, String idempotencyKey, Instant receivedAt) {
+    return submit(request, idempotencyKey, receivedAt, true);
+  }
+
+  /**
+   * A ticket handled before Snapdesk carried it (an import, the demo history): stored as received at
+   * {@code receivedAt} and ended with {@code outcome} at {@code endedAt}, without a process. Its SLA
+   * history is the importer's to record.
+   *
+   * @return the ticket, {@code replayed} when this key had imported it already
+   */
+  @Transactional
+  public SubmittedTicket importEnded(TicketRequest request, String idempotencyKey, Instant receivedAt,
+                                     TicketStatus outcome, Instant endedAt) {
+    if (!outcome.isFinal()) throw new IllegalArgumentException("not a final status: " + outcome);
+    SubmittedTicket ticket = submit(request, idempotencyKey, receivedAt, false);
+    if (!ticket.replayed()) {
+      tickets.updateStatus(ticket.ticketId(), outcome, null, endedAt);
+      tickets.addEvent(ticket.ticketId(), new TicketEvent(endedAt, outcome.name(), "system",
+          "Handled before this desk tracked it; " + outcome.name().toLowerCase(Locale.ROOT)));
+    }
+    return ticket;
+  }
+
+  private SubmittedTicket submit(TicketRequest request, String idempotencyKey, Instant now, boolean start) {
     Optional<String> key = Optional.ofNullable(idempotencyKey).map(String::trim).filter(k -> !k.isEmpty());
     key.ifPresent(TicketIntake::checkKey);
     ValidatedRequest valid = validator.validate(request);
@@ -41,7 +75,6 @@ public class TicketIntake {
       if (replay.isPresent()) return replay.get();
     }
 
-    Instant now = clock.instant();
     String ticketId = newTicketId();
     String token = AccessTokens.newToken();
     Ticket ticket = new Ticket(ticketId, valid.customerEmail(), valid.customerName(), valid.projectId(),
@@ -53,7 +86,7 @@ public class TicketIntake {
         "Requested " + valid.moment().localText() + " (" + valid.moment().utcText() + ")"));
     key.ifPresent(k -> tickets.insertIdempotency(new TicketRepository.IdempotencyRecord(
         AccessTokens.idempotencyLookupHash(k), requestHash, ticketId, AccessTokens.seal(token, k), now)));
-    process.start(ticketId);
+    if (start) process.start(ticketId);
     return new SubmittedTicket(ticketId, token, TicketStatus.RECEIVED, valid.moment(),
         properties.statusUrl(ticketId, token), false);
   }

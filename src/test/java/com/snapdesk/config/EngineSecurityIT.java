@@ -3,6 +3,9 @@ package com.snapdesk.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.snapdesk.support.EmbeddedAppTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -24,6 +27,7 @@ class EngineSecurityIT {
   @Autowired IdentityService identity;
   @Autowired AuthorizationService authorizations;
   @Autowired FilterService filters;
+  @Autowired ObjectMapper json;
 
   private int status(HttpMethod method, String path, String user, String password) {
     RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
@@ -59,6 +63,40 @@ class EngineSecurityIT {
     assertThat(status(HttpMethod.GET, "/engine-rest/process-definition/key/BackupRetrieval", "mona")).isEqualTo(200);
     assertThat(status(HttpMethod.GET,
         "/engine-rest/history/process-instance?processDefinitionKey=BackupRetrieval", "mona")).isEqualTo(200);
+  }
+
+  @Test
+  void tasklistOffersTheSlaFiltersToEachGroup() throws Exception {
+    // given the filters created at start-up
+    // when an agent and a lead list their Tasklist filters over engine REST, as Tasklist does
+    List<String> agent = filterNames("alice");
+    List<String> lead = filterNames("leo");
+
+    // then agents see theirs, and only leads (and managers) the lead approvals
+    assertThat(agent).contains(TasklistFilters.MY_TICKETS, TasklistFilters.UNASSIGNED_REVIEWS,
+        TasklistFilters.PRODUCTION, TasklistFilters.DUE_WITHIN_1H, TasklistFilters.OVERDUE)
+        .doesNotContain(TasklistFilters.LEAD_APPROVALS);
+    assertThat(lead).contains(TasklistFilters.LEAD_APPROVALS, TasklistFilters.MY_TICKETS, TasklistFilters.OVERDUE);
+
+    // and each exists once, sorted by due date, shows ticket, environment and requested time, and runs
+    for (var spec : TasklistFilters.SPECS) {
+      var filter = filters.createTaskFilterQuery().filterName(spec.name()).singleResult();
+      assertThat(json.writeValueAsString(filter.getProperties().get("variables")))
+          .contains("ticketId", "environment", "requestedLocal");
+      JsonNode stored = json.readTree(body("/engine-rest/filter/" + filter.getId(), "leo"));
+      assertThat(stored.at("/query/sorting/0/sortBy").asText()).as(spec.name()).isEqualTo("dueDate");
+      assertThat(status(HttpMethod.GET, "/engine-rest/filter/" + filter.getId() + "/list", "leo"))
+          .as(spec.name()).isEqualTo(200);
+    }
+  }
+
+  private List<String> filterNames(String user) throws Exception {
+    return json.readTree(body("/engine-rest/filter?resourceType=Task", user)).findValuesAsText("name");
+  }
+
+  private String body(String path, String user) {
+    return RestClient.create("http://localhost:" + port).get().uri(path)
+        .headers(h -> h.setBasicAuth(user, user)).retrieve().body(String.class);
   }
 
   @Test

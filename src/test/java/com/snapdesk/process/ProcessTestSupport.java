@@ -46,7 +46,8 @@ import org.springframework.test.context.TestExecutionListeners;
     "camunda.bpm.job-execution.enabled=false",
     "snapdesk.local.inventory=src/test/resources/inventory/process-test.json",
     "snapdesk.local.recovery-dir=target/process-test/recovery",
-    "snapdesk.mail.outbox-dir=target/process-test/outbox"
+    "snapdesk.mail.outbox-dir=target/process-test/outbox",
+    "snapdesk.demo.tickets=false"
 })
 @ContextConfiguration(initializers = FixedClockConfiguration.class)
 @Import({ProcessTestSupport.Faults.class, ProcessEngineCoverageConfiguration.class,

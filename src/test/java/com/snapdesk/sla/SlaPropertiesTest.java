@@ -7,7 +7,12 @@ import com.snapdesk.recovery.Environment;
 import com.snapdesk.sla.SlaProperties.Targets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +160,103 @@ class SlaPropertiesTest {
         .isInstanceOf(BindException.class)
         .cause().isInstanceOf(BindValidationException.class)
         .hasMessageContaining("production, staging, integration");
+  }
+
+  @Test
+  void bindsABusinessHoursCalendarForOneEnvironment() {
+    // given staging on Berlin office hours with two holidays, production not configured
+    var properties = bind(Map.of(
+        "snapdesk.sla.calendars.staging.zone", "Europe/Berlin",
+        "snapdesk.sla.calendars.staging.working-days", "monday,tuesday,wednesday,thursday",
+        "snapdesk.sla.calendars.staging.opens-at", "08:30",
+        "snapdesk.sla.calendars.staging.closes-at", "16:30",
+        "snapdesk.sla.calendars.staging.holidays[0]", "2026-12-24",
+        "snapdesk.sla.calendars.staging.holidays[1]", "2026-12-31"));
+
+    // when picking each environment's calendar
+    SlaCalendars calendars = SlaCalendars.from(properties);
+
+    // then staging counts Berlin working time only, production every hour
+    var staging = properties.calendars().get("staging");
+    assertThat(staging.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    assertThat(staging.workingDays()).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+        DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY);
+    assertThat(staging.opensAt()).isEqualTo(LocalTime.of(8, 30));
+    assertThat(staging.holidays()).containsExactly(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 31));
+    Instant thursdayEvening = Instant.parse("2026-12-17T15:00:00Z"); // 16:00 in Berlin
+    assertThat(calendars.of(Environment.STAGING).plus(thursdayEvening, Duration.ofHours(1)))
+        .isEqualTo(Instant.parse("2026-12-21T08:00:00Z")); // Monday 09:00 in Berlin
+    assertThat(calendars.of(Environment.PRODUCTION)).isInstanceOf(CalendarHours.class);
+  }
+
+  @Test
+  void aCalendarWithOnlyAZoneIsWeekdaysNineToFive() {
+    // given only a zone
+    var properties = bind(Map.of("snapdesk.sla.calendars.production.zone", "America/New_York"));
+
+    // when binding
+    var production = properties.calendars().get("production");
+
+    // then the usual office hours apply
+    assertThat(production.workingDays()).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+        DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+    assertThat(production.opensAt()).isEqualTo(LocalTime.of(9, 0));
+    assertThat(production.closesAt()).isEqualTo(LocalTime.of(17, 0));
+    assertThat(production.holidays()).isEmpty();
+  }
+
+  @Test
+  void rejectsABusinessHoursCalendarThatClosesBeforeItOpens() {
+    // given opening hours 17:00–09:00
+    // when binding
+    // then the application does not start, naming the problem
+    assertThatThrownBy(() -> bind(Map.of(
+        "snapdesk.sla.calendars.staging.zone", "Europe/Berlin",
+        "snapdesk.sla.calendars.staging.opens-at", "17:00",
+        "snapdesk.sla.calendars.staging.closes-at", "09:00")))
+        .isInstanceOf(BindException.class)
+        .cause().isInstanceOf(BindValidationException.class)
+        .hasMessageContaining("closes-at must be after opens-at");
+  }
+
+  @Test
+  void rejectsABusinessHoursCalendarWithoutAZoneOrForAnUnknownEnvironment() {
+    // given a calendar without its zone, and one for an environment that does not exist
+    // when binding
+    // then both are refused
+    assertThatThrownBy(() -> bind(Map.of("snapdesk.sla.calendars.staging.opens-at", "08:00")))
+        .isInstanceOf(BindException.class).cause().hasMessageContaining("zone");
+    assertThatThrownBy(() -> bind(Map.of("snapdesk.sla.calendars.prod.zone", "UTC")))
+        .isInstanceOf(BindException.class).cause().hasMessageContaining("snapdesk.sla.calendars");
+  }
+
+  @Test
+  void theReadmesBusinessHoursExampleBinds() throws IOException {
+    // given the calendar block of the README
+    String readme = """
+        snapdesk:
+          sla:
+            calendars:
+              staging:
+                zone: Europe/Berlin
+                working-days: [monday, tuesday, wednesday, thursday, friday]
+                opens-at: "09:00"
+                closes-at: "17:00"
+                holidays: [2026-12-24, 2026-12-25, 2026-12-31]
+        """;
+    var yaml = new YamlPropertySourceLoader()
+        .load("application.yml", new ByteArrayResource(readme.getBytes(StandardCharsets.UTF_8))).get(0);
+
+    // when binding it
+    SlaProperties properties = new Binder(ConfigurationPropertySources.from(yaml))
+        .bindOrCreate("snapdesk.sla", Bindable.of(SlaProperties.class), new ValidationBindHandler(validator));
+
+    // then staging has Berlin office hours with three holidays
+    var staging = properties.calendars().get("staging");
+    assertThat(staging.workingDays()).hasSize(5);
+    assertThat(staging.closesAt()).isEqualTo(LocalTime.of(17, 0));
+    assertThat(staging.holidays()).containsExactly(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 25),
+        LocalDate.of(2026, 12, 31));
   }
 
   private SlaProperties bind(Map<String, String> values) {

@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.snapdesk.recovery.Environment;
+import com.snapdesk.sla.SlaProperties.BusinessHoursCalendar;
 import com.snapdesk.sla.SlaProperties.Targets;
 import com.snapdesk.sla.persistence.JdbcSlaEventLog;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -314,6 +319,26 @@ class SlaTrackerTest {
     SlaDeadline deadline = afterRestart.deadline(TICKET, FIRST_RESPONSE).orElseThrow();
     assertThat(deadline.target()).isEqualTo(Duration.ofHours(1));
     assertThat(deadline.escalateAt()).isEqualTo(at("09:30"));
+  }
+
+  @Test
+  void eachEnvironmentCountsInItsOwnCalendar() {
+    // given staging on Berlin office hours (weekdays 09:00–17:00) and production on calendar hours
+    var properties = new SlaProperties(0.75, Map.of(), Map.of("staging", new BusinessHoursCalendar(
+        ZoneId.of("Europe/Berlin"), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0),
+        LocalTime.of(17, 0), List.of())));
+    var tracker = new SlaTracker(new JdbcSlaEventLog(jdbc), properties, clock);
+    clock.set(Instant.parse("2026-11-27T15:00:00Z")); // Friday 16:00 in Berlin
+
+    // when a staging and a production ticket arrive at the same moment
+    tracker.start("SD-STG", Environment.STAGING);
+    tracker.start("SD-PRD", Environment.PRODUCTION);
+
+    // then staging's 4 h first response is due Monday 12:00 in Berlin, production's 1 h an hour later
+    assertThat(tracker.deadline("SD-STG", FIRST_RESPONSE)).map(SlaDeadline::dueAt)
+        .contains(Instant.parse("2026-11-30T11:00:00Z"));
+    assertThat(tracker.deadline("SD-PRD", FIRST_RESPONSE)).map(SlaDeadline::dueAt)
+        .contains(Instant.parse("2026-11-27T16:00:00Z"));
   }
 
   @Test

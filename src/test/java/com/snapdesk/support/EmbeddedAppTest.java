@@ -17,7 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
     "spring.datasource.url=jdbc:h2:mem:embedded-app;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.max-wait=1000",
     "snapdesk.mail.outbox-dir=target/it-h2/outbox",
-    "snapdesk.local.recovery-dir=target/it-h2/recovery"
+    "snapdesk.local.recovery-dir=target/it-h2/recovery",
+    // tests make the tickets they need; the demo tickets have their own test (SlaDashboardBrowserIT)
+    "snapdesk.demo.tickets=false"
 })
 @ContextConfiguration(initializers = FixedClockConfiguration.class)
 public @interface EmbeddedAppTest {

@@ -32,6 +32,13 @@ public class LocalBackendConfiguration {
     return new LocalInventory(inventory);
   }
 
+  /** Health component {@code recoveryBackend}. */
+  @Bean
+  public LocalBackendHealthIndicator recoveryBackendHealthIndicator(LocalInventory localInventory,
+                                                                    LocalBackendProperties properties) {
+    return new LocalBackendHealthIndicator(localInventory, properties.recoveryDir(), properties.inventory());
+  }
+
   @Bean
   public LocalRecoveryRetrieval localRecoveryRetrieval(LocalBackendProperties properties, LocalInventory localInventory,
                                                        Clock clock) {

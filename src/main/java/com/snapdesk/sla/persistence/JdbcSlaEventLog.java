@@ -12,7 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +30,7 @@ import org.springframework.stereotype.Repository;
 public class JdbcSlaEventLog implements SlaEventLog {
 
   static final int DETAIL_LENGTH = 500;
+  private static final int BATCH = 500;
 
   private final JdbcClient jdbc;
 
@@ -56,6 +62,21 @@ public class JdbcSlaEventLog implements SlaEventLog {
         .param("ticket", ticketId)
         .query(JdbcSlaEventLog::map)
         .list();
+  }
+
+  /** One query per 500 tickets, so a dashboard over hundreds of open tickets is a handful of queries. */
+  @Override
+  public Map<String, List<SlaLogEntry>> histories(Collection<String> ticketIds) {
+    Map<String, List<SlaLogEntry>> result = new LinkedHashMap<>();
+    List<String> ids = List.copyOf(new LinkedHashSet<>(ticketIds));
+    for (int from = 0; from < ids.size(); from += BATCH) {
+      jdbc.sql("select * from sla_event where ticket_id in (:tickets) order by ticket_id, occurred_at, id")
+          .param("tickets", ids.subList(from, Math.min(ids.size(), from + BATCH)))
+          .query(JdbcSlaEventLog::map)
+          .list()
+          .forEach(e -> result.computeIfAbsent(e.event().ticketId(), k -> new ArrayList<>()).add(e));
+    }
+    return result;
   }
 
   private static SlaLogEntry map(ResultSet rs, int row) throws SQLException {

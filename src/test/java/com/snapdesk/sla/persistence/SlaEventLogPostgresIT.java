@@ -25,7 +25,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
-/** The V3 table, the adapter and the dashboard's percentile query on a real PostgreSQL server. */
+/** The V3 table, the adapter and the dashboard's period figures on a real PostgreSQL server. */
 class SlaEventLogPostgresIT {
 
   static final Instant T = Instant.parse("2026-11-26T09:00:00Z");
@@ -45,7 +45,9 @@ class SlaEventLogPostgresIT {
     postgres = EmbeddedPostgres.builder().start();
     var dataSource = postgres.getPostgresDatabase();
     try (var connection = dataSource.getConnection()) {
+      ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/V1__tickets.sql"));
       ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/V3__sla_event.sql"));
+      ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/V5__sla_dashboard_indexes.sql"));
     }
     jdbc = JdbcClient.create(dataSource);
   }
@@ -78,5 +80,34 @@ class SlaEventLogPostgresIT {
             where ticket_id = 'pg-1' and clock = 'DELIVERY' and type in ('MET', 'BREACHED')""")
         .query(Double.class).single();
     assertThat(median).isEqualTo(5 * 3600.0);
+  }
+
+  @Test
+  void computesTheDashboardsPeriodFiguresOnPostgres() {
+    // given two staging tickets: first responses after 1 h (met) and 5 h (breached), one delivered in 20 h
+    sla.start("pg-2", Environment.STAGING);
+    sla.start("pg-3", Environment.STAGING);
+    now.set(T.plus(Duration.ofHours(1)));
+    sla.stop("pg-2", FIRST_RESPONSE);
+    now.set(T.plus(Duration.ofHours(5)));
+    sla.stop("pg-3", FIRST_RESPONSE);
+    now.set(T.plus(Duration.ofHours(20)));
+    sla.stop("pg-2", DELIVERY);
+
+    // when asking for staging's figures of the day, and for another environment
+    var history = new JdbcSlaHistory(jdbc);
+    var staging = history.outcomes(T, T.plus(Duration.ofDays(1)), Environment.STAGING);
+    var integration = history.outcomes(T, T.plus(Duration.ofDays(1)), Environment.INTEGRATION);
+
+    // then counts and percentiles come from the MET and BREACHED rows of that environment only
+    var firstResponse = staging.get(FIRST_RESPONSE);
+    assertThat(firstResponse.met()).isEqualTo(1);
+    assertThat(firstResponse.breached()).isEqualTo(1);
+    assertThat(firstResponse.p50()).isEqualTo(Duration.ofHours(3));
+    assertThat(firstResponse.p90()).isEqualTo(Duration.ofMinutes(276));
+    assertThat(firstResponse.max()).isEqualTo(Duration.ofHours(5));
+    assertThat(staging.get(DELIVERY).met()).isEqualTo(1);
+    assertThat(integration.get(FIRST_RESPONSE).total()).isZero();
+    assertThat(integration.get(FIRST_RESPONSE).p50()).isNull();
   }
 }
