@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.snapdesk.support.Browser;
 import com.snapdesk.support.FixedClockConfiguration;
 import java.io.File;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -52,9 +52,6 @@ import org.springframework.web.client.RestClient;
 @ContextConfiguration(initializers = FixedClockConfiguration.class)
 class SlaDashboardBrowserIT {
 
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
@@ -64,15 +61,14 @@ class SlaDashboardBrowserIT {
 
   @BeforeEach
   void openBrowser() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-        "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+    Browser.assumeInstalled();
     profile = Files.createTempDirectory("sla-browser-profile");
     var options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile()); // an explicit browser and driver: Selenium Manager downloads nothing
+    options.setBinary(Browser.CHROMIUM.toFile()); // an explicit browser and driver: Selenium Manager downloads nothing
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-US");
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+    var service = new ChromeDriverService.Builder().usingDriverExecutable(Browser.CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
   }

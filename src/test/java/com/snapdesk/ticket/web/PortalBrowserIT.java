@@ -48,6 +48,7 @@ class PortalBrowserIT {
 
   @BeforeAll
   static void startBrowser() {
+    Browser.assumeInstalled();
     browser = Browser.start();
   }
 
