@@ -1,6 +1,7 @@
 package com.snapdesk.notify;
 
 import java.time.Clock;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -32,12 +34,27 @@ class MailConfiguration {
     JavaMailSender sender = mailSender.getIfAvailable(); // two senders is a misconfiguration: fail, do not guess
     Clock time = clock.getIfUnique(Clock::systemUTC);
     if (sender != null) {
+      if (sender instanceof JavaMailSenderImpl smtp) applyTimeouts(smtp, properties);
       log.info("Customer mail goes over SMTP (spring.mail.host is set)");
       return new SmtpMailTransport(sender, properties.from(), time);
     }
     log.info("Customer mail is written to {} as .eml files (spring.mail.host is not set)",
         properties.outboxDir().toAbsolutePath());
     return new OutboxMailTransport(properties.outboxDir(), properties.from(), time);
+  }
+
+  /** JavaMail waits forever by default; these bound every connect, read and write, for smtp and smtps. */
+  static void applyTimeouts(JavaMailSenderImpl sender, MailProperties properties) {
+    Properties javaMail = sender.getJavaMailProperties();
+    for (String protocol : new String[] {"smtp", "smtps"}) {
+      javaMail.setProperty("mail." + protocol + ".connectiontimeout", millis(properties.connectTimeout()));
+      javaMail.setProperty("mail." + protocol + ".timeout", millis(properties.readTimeout()));
+      javaMail.setProperty("mail." + protocol + ".writetimeout", millis(properties.writeTimeout()));
+    }
+  }
+
+  private static String millis(java.time.Duration duration) {
+    return Long.toString(duration.toMillis());
   }
 
   @Bean

@@ -1,7 +1,9 @@
 package com.snapdesk.notify;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -9,9 +11,25 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Customer mail settings. SMTP itself is configured with the standard {@code spring.mail.*} keys;
  * without {@code spring.mail.host} mails go to {@code outboxDir} as .eml files.
+ *
+ * <p>The SMTP timeouts keep a mail job from holding a job-executor thread (and its job lock) on a server
+ * that accepts the connection and never answers; JavaMail's own default is to wait forever. Keep them well
+ * below the job lock time.
  */
 @ConfigurationProperties("snapdesk.mail")
 @Validated
 public record MailProperties(
     @NotBlank @DefaultValue("Snapdesk Support <support@snapdesk.example>") String from,
-    @DefaultValue("data/outbox") Path outboxDir) {}
+    @DefaultValue("data/outbox") Path outboxDir,
+    @NotNull @DefaultValue("PT10S") Duration connectTimeout,
+    @NotNull @DefaultValue("PT30S") Duration readTimeout,
+    @NotNull @DefaultValue("PT30S") Duration writeTimeout) {
+
+  public MailProperties {
+    for (Duration timeout : new Duration[] {connectTimeout, readTimeout, writeTimeout}) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("snapdesk.mail timeouts must be positive, got " + timeout);
+      }
+    }
+  }
+}

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -51,5 +53,28 @@ class MailConfigurationTest {
         .run(app -> assertThat(app).hasFailed());
     context.withPropertyValues("snapdesk.mail.from=")
         .run(app -> assertThat(app).hasFailed());
+  }
+
+  @Test
+  void boundsEverySmtpWaitWithTheConfiguredTimeouts() {
+    // given SMTP with the default timeouts, and with configured ones
+    context.withPropertyValues("spring.mail.host=localhost").run(app -> {
+      var javaMail = ((JavaMailSenderImpl) app.getBean(JavaMailSender.class)).getJavaMailProperties();
+      // then JavaMail never waits forever (its own default)
+      assertThat(javaMail).containsEntry("mail.smtp.connectiontimeout", "10000")
+          .containsEntry("mail.smtp.timeout", "30000").containsEntry("mail.smtp.writetimeout", "30000")
+          .containsEntry("mail.smtps.timeout", "30000");
+    });
+    context.withPropertyValues("spring.mail.host=localhost", "snapdesk.mail.connect-timeout=2s",
+        "snapdesk.mail.read-timeout=PT5S", "snapdesk.mail.write-timeout=7s").run(app -> {
+      var javaMail = ((JavaMailSenderImpl) app.getBean(JavaMailSender.class)).getJavaMailProperties();
+      assertThat(javaMail).containsEntry("mail.smtp.connectiontimeout", "2000")
+          .containsEntry("mail.smtp.timeout", "5000").containsEntry("mail.smtp.writetimeout", "7000");
+    });
+  }
+
+  @Test
+  void refusesToStartWithANonPositiveTimeout() {
+    context.withPropertyValues("snapdesk.mail.read-timeout=0s").run(app -> assertThat(app).hasFailed());
   }
 }

@@ -19,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.core.NestedExceptionUtils;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,6 +41,11 @@ class ApiProblemHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    if (NestedExceptionUtils.getMostSpecificCause(e) instanceof StreamConstraintsException tooDeep) {
+      return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request body is nested too deeply",
+          "Send a flat JSON object with the fields described in the API documentation.",
+          List.of(new FieldError("body", tooDeep.getOriginalMessage())));
+    }
     return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request body is not valid JSON",
         "Send a JSON object with the fields described in the API documentation.",
         List.of(new FieldError("body", "Not a JSON object of the expected shape.")));
