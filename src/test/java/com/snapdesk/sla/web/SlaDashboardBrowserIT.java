@@ -201,6 +201,16 @@ class SlaDashboardBrowserIT {
     assertThat(textOf(browser.findElement(By.cssSelector(".tasks-list")))).contains("Ticket", "Environment",
         "Requested time");
     screenshot("sla-tasklist-filters.png", "cam-tasklist-filters-anchor");
+
+    // when she opens one of the reviews
+    browser.findElement(By.xpath("//*[contains(@class, 'tasks-list')]//li[contains(@class, 'task')]"
+        + "[.//*[contains(text(), 'Review request')]]")).click();
+
+    // then Tasklist shows the review form with the request and the recovery points either side of it
+    waitFor(By.xpath("//label[contains(., 'Recovery point before')]"));
+    String form = textOf(browser.findElement(By.cssSelector(".task-details, [cam-tasklist-task]")));
+    assertThat(form).contains("Requested time (UTC)", "Recovery point after", "Decision");
+    screenshot("sla-tasklist-review.png", ".fjs-container");
   }
 
   private void logIn(String user) {
@@ -266,11 +276,12 @@ class SlaDashboardBrowserIT {
     return counts;
   }
 
+  /** @param contentId the id (or a CSS selector) of the element whose bottom the picture must reach */
   private void screenshot(String name, String contentId) throws Exception {
     // The whole page, not just the window: Cockpit scrolls inside a container, so make the window tall
     // enough for the content (plus Cockpit's footer), and take the focus ring off the clicked menu entry.
     Number bottom = (Number) browser.executeScript("document.activeElement && document.activeElement.blur();"
-        + "var e = document.getElementById(arguments[0]);"
+        + "var e = document.getElementById(arguments[0]) || document.querySelector(arguments[0]);"
         + "return e ? e.getBoundingClientRect().bottom : 780", contentId);
     browser.manage().window().setSize(new Dimension(1440, Math.min(4000, Math.max(900, bottom.intValue() + 170))));
     new Actions(browser).moveToLocation(1, 1).perform(); // no hover tooltip in the picture
