@@ -149,6 +149,23 @@ class PackagedJarIT {
 
   @Test
   @Order(3)
+  void theJarWithoutAProfileRunsTheEmbeddedDefaultsWithoutDemoUsers() throws Exception {
+    // given the plain jar with no profile: H2 file database, .eml outbox, demo inventory; an admin from the environment
+    try (AppNode app = AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve("embedded"))
+        .env("CAMUNDA_BPM_ADMIN_USER_ID", "admin").env("CAMUNDA_BPM_ADMIN_USER_PASSWORD", ADMIN_PASSWORD).start()) {
+      Duration ready = app.awaitReady(Duration.ofMinutes(3));
+      System.out.printf("Packaged jar: ready on its embedded defaults after %.1f s%n", ready.toMillis() / 1000.0);
+
+      // then the models are deployed under the same names, and the demo's known passwords open nothing
+      assertThat(deployedResources(app)).containsExactlyInAnyOrderElementsOf(MODELS);
+      assertThat(get(app, "/engine-rest/task", "alice", "alice").statusCode()).isEqualTo(401);
+      assertThat(get(app, "/engine-rest/task", "admin", "admin").statusCode()).isEqualTo(401);
+      assertThat(post(app, "/api/tickets", ticketBody()).statusCode()).isEqualTo(201);
+    }
+  }
+
+  @Test
+  @Order(4)
   void thePostgresProfileWithoutAnAdminPasswordRefusesToStartAndNamesTheProperty() {
     // given the postgres profile and no admin password
     try (AppNode app = AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve("no-admin"))
