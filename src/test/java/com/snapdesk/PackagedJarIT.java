@@ -193,7 +193,7 @@ class PackagedJarIT {
 
   private static String ticketBody() throws Exception {
     return json.writeValueAsString(Map.of("customerEmail", "ops@acme.example", "customerName", "Olga Ops",
-        "projectId", "mx7k2p4qzt3rw", "environment", "staging", "requestedDate", "2026-11-20",
+        "projectId", "mx7k2p4qzt3rw", "environment", "staging", "requestedDate", AppNode.daysAgo(3),
         "requestedTime", "14:30", "timezone", "America/New_York", "scope", "full", "reason", "Packaged jar check"));
   }
 

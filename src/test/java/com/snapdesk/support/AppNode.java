@@ -50,6 +50,14 @@ public final class AppNode implements AutoCloseable {
     return new Builder(List.of("-jar", jar.toAbsolutePath().toString()));
   }
 
+  /**
+   * A requested date for the packaged app, which runs on the real clock with the demo inventory generated around
+   * it (tests in one JVM pin the clock instead): inside retention whenever the test runs.
+   */
+  public static String daysAgo(int days) {
+    return java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).minusDays(days).toString();
+  }
+
   public static int freePort() {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -1,0 +1,93 @@
+package com.snapdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.snapdesk.support.AppNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A ticket that was answered {@code 201} survives the app being killed right after the answer: the packaged jar on
+ * its embedded defaults (H2 file database) takes a burst of submissions, is killed with SIGKILL the moment the last
+ * answer arrives, and after a restart on the same files every acknowledged ticket and its process are there.
+ */
+class CrashDurabilityIT {
+
+  static final Path WORK = Path.of("target/crash-durability-it");
+  static final String ADMIN_PASSWORD = "crash-" + System.nanoTime();
+  static final ObjectMapper json = new ObjectMapper();
+  static final HttpClient http = HttpClient.newHttpClient();
+
+  record Acknowledged(String ticketId, String token) {}
+
+  static AppNode.Builder embedded() {
+    return AppNode.jar(AppNode.packagedJar()).workDir(WORK)
+        .env("CAMUNDA_BPM_ADMIN_USER_ID", "admin").env("CAMUNDA_BPM_ADMIN_USER_PASSWORD", ADMIN_PASSWORD);
+  }
+
+  @Test
+  void everyAcknowledgedTicketIsThereAfterAKillRightAfterTheAnswers() throws Exception {
+    FileSystemUtils.deleteRecursively(WORK);
+    List<Acknowledged> acknowledged = new ArrayList<>();
+
+    // given the jar on its embedded defaults, taking 12 submissions from 4 clients at once
+    try (AppNode app = embedded().start()) {
+      app.awaitReady(Duration.ofMinutes(3));
+      var clients = Executors.newFixedThreadPool(4);
+      List<Future<Acknowledged>> answers = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        int n = i;
+        answers.add(clients.submit((Callable<Acknowledged>) () -> submit(app, n)));
+      }
+      for (Future<Acknowledged> answer : answers) acknowledged.add(answer.get());
+      // when it is killed the moment the last answer arrived
+      app.kill();
+      clients.shutdown();
+    }
+
+    // then after a restart on the same files, every acknowledged ticket answers, and each has its process
+    try (AppNode app = embedded().start()) {
+      app.awaitReady(Duration.ofMinutes(3));
+      for (Acknowledged ticket : acknowledged) {
+        var status = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/tickets/" + ticket.ticketId()))
+            .header("Authorization", "Bearer " + ticket.token()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(status.statusCode()).as("ticket %s after the crash: %s", ticket.ticketId(), status.body())
+            .isEqualTo(200);
+      }
+      var instances = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl()
+              + "/engine-rest/history/process-instance/count?processDefinitionKey=BackupRetrieval"))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+              ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(json.readTree(instances.body()).get("count").asInt()).isEqualTo(acknowledged.size());
+    }
+  }
+
+  private static Acknowledged submit(AppNode app, int n) throws Exception {
+    String body = json.writeValueAsString(Map.of("customerEmail", "ops@acme.example", "customerName", "Olga Ops",
+        "projectId", "mx7k2p4qzt3rw", "environment", n % 2 == 0 ? "staging" : "production",
+        "requestedDate", AppNode.daysAgo(3), "requestedTime", "14:30", "timezone", "America/New_York",
+        "scope", "full", "reason", "Crash test " + n));
+    var response = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/tickets"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    var answer = json.readTree(response.body());
+    return new Acknowledged(answer.get("ticketId").asText(), answer.get("accessToken").asText());
+  }
+}
