@@ -51,7 +51,7 @@ public record AwsBackendProperties(
     @Min(1) @Max(180) @DefaultValue("7") int restoreDays,
     @NotBlank @DefaultValue("gp3") String volumeType,
     @DefaultValue("false") boolean mountWithSsm,
-    @NotNull @DefaultValue("PT2M") Duration cleanupWait,
+    @NotNull @DefaultValue("PT30S") Duration cleanupWait,
     @NotNull @DefaultValue("standard") RetryPolicy retryMode,
     String dumpBucket,
     @NotBlank @DefaultValue("{project}/{environment}/{recoveryPoint}.sql.gz") String dumpKeyPattern,

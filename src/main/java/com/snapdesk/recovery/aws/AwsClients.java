@@ -3,6 +3,7 @@ package com.snapdesk.recovery.aws;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
@@ -80,8 +81,13 @@ public class AwsClients implements AutoCloseable {
     return presigner;
   }
 
+  /**
+   * Every AWS call, retries included, ends within 20 s (one attempt within 10 s): well below the job lock time
+   * (60 s), so a hanging endpoint fails the job, which is retried, rather than another node taking it over.
+   */
   private ClientOverrideConfiguration overrides() {
-    return ClientOverrideConfiguration.builder().retryStrategy(retryMode).build();
+    return ClientOverrideConfiguration.builder().retryStrategy(retryMode)
+        .apiCallAttemptTimeout(Duration.ofSeconds(10)).apiCallTimeout(Duration.ofSeconds(20)).build();
   }
 
   @Override
