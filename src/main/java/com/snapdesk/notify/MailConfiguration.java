@@ -57,6 +57,12 @@ class MailConfiguration {
     return Long.toString(duration.toMillis());
   }
 
+  /** For the engine side: whether mails that wait for the server can go now. */
+  @Bean
+  MailServer mailServer(MailTransport mailTransport) {
+    return mailTransport::reachable;
+  }
+
   @Bean
   MailTransportHealthIndicator mailTransportHealthIndicator(MailTransport mailTransport) {
     return new MailTransportHealthIndicator(mailTransport);

@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * <p>The SMTP timeouts keep a mail job from holding a job-executor thread (and its job lock) on a server
  * that accepts the connection and never answers; JavaMail's own default is to wait forever. Keep them well
  * below the job lock time.
+ *
+ * <p>A mail the server did not take is retried every {@code retryInterval} for {@code retryFor} before it becomes an
+ * incident, and at once (within {@code outageCheckInterval}) when the server answers again.
  */
 @ConfigurationProperties("snapdesk.mail")
 @Validated
@@ -23,12 +26,16 @@ public record MailProperties(
     @DefaultValue("data/outbox") Path outboxDir,
     @NotNull @DefaultValue("PT10S") Duration connectTimeout,
     @NotNull @DefaultValue("PT30S") Duration readTimeout,
-    @NotNull @DefaultValue("PT30S") Duration writeTimeout) {
+    @NotNull @DefaultValue("PT30S") Duration writeTimeout,
+    @NotNull @DefaultValue("PT24H") Duration retryFor,
+    @NotNull @DefaultValue("PT1M") Duration retryInterval,
+    @NotNull @DefaultValue("PT5S") Duration outageCheckInterval) {
 
   public MailProperties {
-    for (Duration timeout : new Duration[] {connectTimeout, readTimeout, writeTimeout}) {
+    for (Duration timeout : new Duration[] {connectTimeout, readTimeout, writeTimeout, retryFor, retryInterval,
+        outageCheckInterval}) {
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-        throw new IllegalArgumentException("snapdesk.mail timeouts must be positive, got " + timeout);
+        throw new IllegalArgumentException("snapdesk.mail durations must be positive, got " + timeout);
       }
     }
   }

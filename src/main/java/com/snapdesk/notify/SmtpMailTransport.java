@@ -20,6 +20,17 @@ class SmtpMailTransport implements MailTransport {
   }
 
   @Override
+  public boolean reachable() {
+    if (!(sender instanceof org.springframework.mail.javamail.JavaMailSenderImpl smtp)) return true;
+    try {
+      smtp.testConnection();
+      return true;
+    } catch (MessagingException e) {
+      return false;
+    }
+  }
+
+  @Override
   public void send(Envelope envelope) {
     try {
       var message = sender.createMimeMessage();

@@ -61,6 +61,12 @@ public final class BpmnIds {
   public static final String FORM_LEAD_APPROVAL = "Form_LeadApproval";
   public static final String ERROR_POINT_UNAVAILABLE = "RECOVERY_POINT_UNAVAILABLE";
 
+  /** The tasks that send email: their failures wait for the mail server (MailOutageRecovery). */
+  public static final java.util.Set<String> MAIL_TASKS = java.util.Set.of(TASK_SEND_ACKNOWLEDGEMENT,
+      TASK_SEND_QUESTION, TASK_SEND_REPLY_REMINDER, TASK_SEND_CLOSED_NO_REPLY, TASK_ESCALATE_FIRST_RESPONSE,
+      TASK_ESCALATE_DELIVERY, TASK_SEND_RESTORE_INSTRUCTIONS, TASK_SEND_EXPIRY_REMINDER, TASK_SEND_CLOSURE,
+      TASK_SEND_REJECTION, TASK_SEND_CANCELLATION);
+
   public static final String GROUP_SUPPORT_AGENTS = "support-agents";
   public static final String GROUP_SUPPORT_LEADS = "support-leads";
 

@@ -31,4 +31,19 @@ class BpmnIdsTest {
     assertThat(missing).as("BpmnIds constants without an element in the model").isEmpty();
     assertThat((Object) model.getModelElementById(BpmnIds.PROCESS)).isNotNull();
   }
+
+  @Test
+  void everyTaskThatSendsMailWaitsForTheMailServerWithTheMailRetryCycle() {
+    // the tasks bound to a mail delegate, as the model says
+    var mailTasks = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Task.class).stream()
+        .filter(t -> java.util.Set.of("${sendCustomerMailDelegate}", "${escalateToLeadsDelegate}").contains(
+            String.valueOf(t.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression"))))
+        .toList();
+    assertThat(mailTasks).extracting(FlowElement::getId).containsExactlyInAnyOrderElementsOf(BpmnIds.MAIL_TASKS);
+    for (var task : mailTasks) {
+      var cycle = task.getExtensionElements().getElementsQuery()
+          .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class).singleResult();
+      assertThat(cycle.getTextContent()).as(task.getId()).isEqualTo("${mailRetries.cycle}");
+    }
+  }
 }
