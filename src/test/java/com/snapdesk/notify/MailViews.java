@@ -5,7 +5,7 @@ import com.snapdesk.notify.MailView.ConversationEntry;
 import com.snapdesk.notify.MailView.Delivery;
 import com.snapdesk.notify.MailView.Escalation;
 import com.snapdesk.notify.MailView.PointView;
-import com.snapdesk.notify.MailView.RejectionReason;
+import com.snapdesk.ticket.RejectionReason;
 import com.snapdesk.notify.MailView.RetentionRow;
 import java.util.List;
 
@@ -55,7 +55,7 @@ final class MailViews {
         .before(CHOSEN)
         .after(AFTER)
         .retentionTier("days 1–3: one per hour")
-        .rejectionReason(RejectionReason.REJECTED_BY_AGENT)
+        .rejectionReason(RejectionReason.REJECTED_BY_AGENT.name())
         .agentNote("Please ask again from the registered address.")
         .retentionTable(RETENTION)
         .delivery(ON_NODE)
@@ -81,7 +81,7 @@ final class MailViews {
         .statusUrl(STATUS_URL);
     switch (kind) {
       case ACKNOWLEDGEMENT -> view.chosenPoint(CHOSEN);
-      case REJECTION -> view.rejectionReason(RejectionReason.NO_RECOVERY_POINT);
+      case REJECTION -> view.rejectionReason(RejectionReason.NO_RECOVERY_POINT.name());
       case CUSTOMER_QUESTION, REPLY_REMINDER -> view.question(QUESTION)
           .replyDeadlineLocal("2026-11-29 09:00 EST (America/New_York)").replyDeadlineUtc("2026-11-29 14:00 UTC");
       case RESTORE_INSTRUCTIONS -> view.chosenPoint(CHOSEN).delivery(ON_NODE);
@@ -94,6 +94,6 @@ final class MailViews {
   }
 
   static MailView rejection(RejectionReason reason) {
-    return complete().rejectionReason(reason).build();
+    return complete().rejectionReason(reason.name()).build();
   }
 }

@@ -8,9 +8,9 @@ import com.snapdesk.recovery.local.LocalRecoveryRetrieval;
 import com.snapdesk.recovery.RecoveryPointUnavailableException;
 import com.snapdesk.support.FixedClockConfiguration;
 import com.snapdesk.support.MailMessages;
-import com.snapdesk.ticket.SubmittedTicket;
-import com.snapdesk.ticket.TicketIntake;
-import com.snapdesk.ticket.TicketRequest;
+import com.snapdesk.ticket.intake.SubmittedTicket;
+import com.snapdesk.ticket.intake.SubmitTicket;
+import com.snapdesk.ticket.intake.TicketRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
@@ -63,7 +63,7 @@ abstract class ProcessTestSupport {
   static final String ACME_CONTACT = "ops@acme.example";
 
   @Autowired ProcessEngine engine;
-  @Autowired TicketIntake intake;
+  @Autowired SubmitTicket intake;
   @Autowired FaultyRetrieval faults;
 
   @BeforeEach

@@ -1,5 +1,6 @@
 package com.snapdesk.recovery;
 
+import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.RecoveryPoint.State;
 import com.snapdesk.recovery.RecoveryPoint.StorageTier;
 import com.snapdesk.recovery.RecoveryPoint.Type;

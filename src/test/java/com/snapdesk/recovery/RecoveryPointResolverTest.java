@@ -1,5 +1,6 @@
 package com.snapdesk.recovery;
 
+import com.snapdesk.project.Environment;
 import static com.snapdesk.recovery.Points.PROJECT;
 import static com.snapdesk.recovery.Points.catalog;
 import static com.snapdesk.recovery.Points.point;

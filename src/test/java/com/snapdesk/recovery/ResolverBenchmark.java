@@ -1,6 +1,9 @@
 package com.snapdesk.recovery;
 
-import com.snapdesk.recovery.local.Inventory;
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.Plan;
+import com.snapdesk.project.Project;
+import com.snapdesk.recovery.inventory.Inventory;
 import com.snapdesk.recovery.local.LocalInventory;
 import java.time.Clock;
 import java.time.Duration;

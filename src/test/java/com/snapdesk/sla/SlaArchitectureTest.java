@@ -15,10 +15,10 @@ class SlaArchitectureTest {
 
   @Test
   void slaKnowsNothingOfTheEngine() {
-    noClasses().that().resideOutsideOfPackage("com.snapdesk.sla.cockpit..")
+    noClasses().that().resideOutsideOfPackage("com.snapdesk.sla.engine..")
         .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.operaton..")
         .because("SLA clocks are domain logic; process listeners call SlaTracker, and the dashboard reads the"
-            + " engine only through its OpenWork port, implemented in sla.cockpit")
+            + " engine only through its OpenWork port, implemented in sla.engine")
         .check(sla);
   }
 

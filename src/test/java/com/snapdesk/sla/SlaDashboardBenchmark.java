@@ -1,8 +1,8 @@
 package com.snapdesk.sla;
 
 import com.snapdesk.SnapdeskApplication;
-import com.snapdesk.ticket.TicketIntake;
-import com.snapdesk.ticket.TicketRequest;
+import com.snapdesk.ticket.intake.SubmitTicket;
+import com.snapdesk.ticket.intake.TicketRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +55,7 @@ public final class SlaDashboardBenchmark {
           (System.nanoTime() - t0) / 1e9);
 
       t0 = System.nanoTime();
-      submitOpen(app.getBean(TicketIntake.class), open, now);
+      submitOpen(app.getBean(SubmitTicket.class), open, now);
       SlaDashboard dashboard = app.getBean(SlaDashboard.class);
       while (dashboard.snapshot(30, null).workload().stream().mapToLong(w -> w.reviews()).sum() < open) {
         Thread.sleep(500); // the review tasks appear once the job executor has run the first jobs
@@ -89,7 +89,7 @@ public final class SlaDashboardBenchmark {
     SlaHistory history = app.getBean(SlaHistory.class);
     OpenWork work = app.getBean(OpenWork.class);
     SlaTracker sla = app.getBean(SlaTracker.class);
-    TicketStatuses statuses = app.getBean(TicketStatuses.class);
+    TicketStatusLookup statuses = app.getBean(TicketStatusLookup.class);
     List<String> ids = work.openTickets().stream().map(OpenWork.OpenTicket::ticketId).toList();
     for (int round = 0; round < 3; round++) {
       System.out.printf("parts: history 30 d %d ms, open work %d ms, incidents %d ms, clocks %d ms, statuses %d ms%n",
@@ -147,7 +147,7 @@ public final class SlaDashboardBenchmark {
     return new Object[] {id, clock, type, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), env, target, elapsed, null};
   }
 
-  private static void submitOpen(TicketIntake intake, int count, Instant now) {
+  private static void submitOpen(SubmitTicket intake, int count, Instant now) {
     ZoneId newYork = ZoneId.of("America/New_York");
     for (int i = 0; i < count; i++) {
       Instant received = now.minus(Duration.ofMinutes(5L + (i * 7L) % 600));

@@ -3,7 +3,7 @@ package com.snapdesk.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.OpenWork.OpenIncident;
 import com.snapdesk.sla.OpenWork.OpenTask;
 import com.snapdesk.sla.OpenWork.OpenTicket;
@@ -40,7 +40,7 @@ class SlaDashboardTest {
       SlaClockKind.FIRST_RESPONSE, Outcomes.NONE, SlaClockKind.DELIVERY, Outcomes.NONE), new OpenWork() {
         @Override public List<OpenTicket> openTickets() { return open; }
         @Override public List<OpenIncident> incidents() { return List.of(); }
-      }, new TicketStatuses() {
+      }, new TicketStatusLookup() {
         @Override public Map<String, String> statusOf(Collection<String> ids) { return Map.of(); }
         @Override public List<String> openStatuses() { return List.of(); }
         @Override public Map<String, Long> openByStatus() { return Map.of(); }

@@ -2,7 +2,7 @@ package com.snapdesk.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.persistence.JdbcSlaEventLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +60,7 @@ class SlaWiringTest {
       assertThat(context).hasNotFailed().hasSingleBean(SlaTracker.class).hasSingleBean(SlaEventLog.class);
       SlaTracker sla = context.getBean(SlaTracker.class);
       sla.start("SD-1", Environment.PRODUCTION);
-      assertThat(sla.deadline("SD-1", SlaClockKind.FIRST_RESPONSE)).map(SlaDeadline::dueAt)
+      assertThat(sla.deadline("SD-1", SlaClockKind.FIRST_RESPONSE)).map(SlaClockReading::dueAt)
           .contains(NOW.plus(Duration.ofHours(1)));
     });
   }

@@ -1,10 +1,11 @@
 package com.snapdesk.recovery.local;
 
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.recovery.Plan;
-import com.snapdesk.recovery.Project;
-import com.snapdesk.recovery.Project.EnvironmentInfo;
-import com.snapdesk.recovery.Project.FirstNode;
+import com.snapdesk.recovery.inventory.Inventory;
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.Plan;
+import com.snapdesk.project.Project;
+import com.snapdesk.project.Project.EnvironmentInfo;
+import com.snapdesk.project.Project.FirstNode;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPoint.State;
 import com.snapdesk.recovery.RecoveryPoint.StorageTier;

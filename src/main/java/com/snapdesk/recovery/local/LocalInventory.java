@@ -1,9 +1,10 @@
 package com.snapdesk.recovery.local;
 
+import com.snapdesk.recovery.inventory.Inventory;
 import com.snapdesk.recovery.CandidateIndex;
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.recovery.Project;
-import com.snapdesk.recovery.ProjectDirectory;
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.Project;
+import com.snapdesk.project.ProjectDirectory;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointCatalog;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package com.snapdesk.recovery.local;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.snapdesk.recovery.Project;
+import com.snapdesk.project.Project;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointCatalog;
 import com.snapdesk.recovery.RecoveryPointUnavailableException;

@@ -2,7 +2,7 @@ package com.snapdesk.recovery.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.recovery.ProjectDirectory;
+import com.snapdesk.project.ProjectDirectory;
 import com.snapdesk.recovery.RecoveryConfiguration;
 import com.snapdesk.recovery.RecoveryPointCatalog;
 import com.snapdesk.recovery.RecoveryRetrieval;

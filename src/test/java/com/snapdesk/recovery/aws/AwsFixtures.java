@@ -1,8 +1,8 @@
 package com.snapdesk.recovery.aws;
 
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.recovery.Plan;
-import com.snapdesk.recovery.Project;
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.Plan;
+import com.snapdesk.project.Project;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryRetrieval.RetrievalRequest;
 import com.snapdesk.recovery.Scope;

@@ -1,6 +1,6 @@
 package com.snapdesk.recovery.aws;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.support.aws.AwsStandIn;
 import java.time.Duration;
 import java.time.Instant;

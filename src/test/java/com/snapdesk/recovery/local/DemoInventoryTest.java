@@ -1,13 +1,14 @@
 package com.snapdesk.recovery.local;
 
+import com.snapdesk.recovery.inventory.Inventory;
 import static com.snapdesk.recovery.local.DemoInventory.ACME;
 import static com.snapdesk.recovery.local.DemoInventory.GLOBEX;
 import static com.snapdesk.recovery.local.DemoInventory.INITECH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.recovery.Plan;
-import com.snapdesk.recovery.Project;
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.Plan;
+import com.snapdesk.project.Project;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPoint.State;
 import com.snapdesk.recovery.RecoveryPoint.StorageTier;

@@ -2,8 +2,8 @@ package com.snapdesk.recovery.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.recovery.ProjectDirectory;
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.ProjectDirectory;
 import com.snapdesk.recovery.RecoveryConfiguration;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointCatalog;

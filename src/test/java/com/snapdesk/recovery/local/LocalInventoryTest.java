@@ -1,9 +1,10 @@
 package com.snapdesk.recovery.local;
 
+import com.snapdesk.recovery.inventory.Inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointResolver;
 import com.snapdesk.recovery.ResolutionPolicy;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.recovery.Project;
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.Project;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointUnavailableException;
 import com.snapdesk.recovery.RecoveryRetrieval.RetrievalProgress;

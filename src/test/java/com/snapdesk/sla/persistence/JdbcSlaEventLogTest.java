@@ -2,7 +2,7 @@ package com.snapdesk.sla.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaClockKind;
 import com.snapdesk.sla.SlaEvent;
 import com.snapdesk.sla.SlaEventType;

@@ -5,7 +5,7 @@ import static com.snapdesk.sla.SlaClockKind.FIRST_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaProperties;
 import com.snapdesk.sla.SlaTracker;
 import java.time.Clock;

@@ -4,8 +4,8 @@ import static com.snapdesk.sla.SlaClockKind.DELIVERY;
 import static com.snapdesk.sla.SlaClockKind.FIRST_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.sla.SlaDeadline;
+import com.snapdesk.project.Environment;
+import com.snapdesk.sla.SlaClockReading;
 import com.snapdesk.sla.SlaEventType;
 import com.snapdesk.sla.SlaOutcome;
 import com.snapdesk.sla.SlaProperties;
@@ -74,7 +74,7 @@ class SlaEventLogPostgresIT {
     // then delivery is met after five hours of SLA time, and the table says so too
     assertThat(delivery.type()).isEqualTo(SlaEventType.MET);
     assertThat(delivery.elapsed()).isEqualTo(Duration.ofHours(5));
-    assertThat(sla.deadline("pg-1", DELIVERY)).map(SlaDeadline::dueAt).contains(T.plus(Duration.ofHours(10)));
+    assertThat(sla.deadline("pg-1", DELIVERY)).map(SlaClockReading::dueAt).contains(T.plus(Duration.ofHours(10)));
     Double median = jdbc.sql("""
             select percentile_cont(0.5) within group (order by elapsed_seconds) from sla_event
             where ticket_id = 'pg-1' and clock = 'DELIVERY' and type in ('MET', 'BREACHED')""")
