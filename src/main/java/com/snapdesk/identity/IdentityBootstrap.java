@@ -2,6 +2,7 @@ package com.snapdesk.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.snapdesk.process.BpmnIds;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -32,7 +33,6 @@ import org.springframework.stereotype.Component;
 class IdentityBootstrap {
 
   private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
-  static final String PROCESS_KEY = "BackupRetrieval";
   static final String FILTER_NAME = "Backup retrieval requests";
 
   private final ProcessEngine engine;
@@ -50,17 +50,17 @@ class IdentityBootstrap {
 
     for (String g : List.of(Groups.SUPPORT_AGENTS, Groups.SUPPORT_LEADS)) {
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(g, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ, ProcessDefinitionPermissions.READ_TASK,
+      grant(g, Resources.PROCESS_DEFINITION, BpmnIds.PROCESS, Permissions.READ, ProcessDefinitionPermissions.READ_TASK,
           ProcessDefinitionPermissions.READ_HISTORY);
       grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
     // Tasklist cards show the ticket id, environment and requested time: process variables, which the
     // engine lets through only with READ_INSTANCE. Agents see the same on the review form anyway.
-    grant(Groups.SUPPORT_AGENTS, Resources.PROCESS_DEFINITION, PROCESS_KEY,
+    grant(Groups.SUPPORT_AGENTS, Resources.PROCESS_DEFINITION, BpmnIds.PROCESS,
         ProcessDefinitionPermissions.READ_INSTANCE);
     grant(Groups.SUPPORT_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Groups.SUPPORT_LEADS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-    grant(Groups.SUPPORT_LEADS, Resources.PROCESS_DEFINITION, PROCESS_KEY,
+    grant(Groups.SUPPORT_LEADS, Resources.PROCESS_DEFINITION, BpmnIds.PROCESS,
         ProcessDefinitionPermissions.READ_INSTANCE);
 
     grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -114,7 +114,7 @@ class IdentityBootstrap {
     FilterService filters = engine.getFilterService();
     Filter existing = filters.createTaskFilterQuery().filterName(FILTER_NAME).singleResult();
     if (existing != null) return existing;
-    TaskQuery query = engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS_KEY)
+    TaskQuery query = engine.getTaskService().createTaskQuery().processDefinitionKey(BpmnIds.PROCESS)
         .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().orderByTaskCreateTime().asc();
     Filter filter = filters.newTaskFilter(FILTER_NAME).setOwner(null).setQuery(query)
         .setProperties(Map.of("description", "Backup retrieval tasks for my groups", "priority", -10,

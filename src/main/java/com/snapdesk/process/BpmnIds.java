@@ -61,8 +61,5 @@ public final class BpmnIds {
   public static final String FORM_LEAD_APPROVAL = "Form_LeadApproval";
   public static final String ERROR_POINT_UNAVAILABLE = "RECOVERY_POINT_UNAVAILABLE";
 
-  public static final String GROUP_SUPPORT_AGENTS = "support-agents";
-  public static final String GROUP_SUPPORT_LEADS = "support-leads";
-
   private BpmnIds() {}
 }

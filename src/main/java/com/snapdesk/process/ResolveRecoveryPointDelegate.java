@@ -1,7 +1,7 @@
 package com.snapdesk.process;
 
-import com.snapdesk.ticket.review.SelectRecoveryPoint;
 import com.snapdesk.ticket.review.ReviewSheet;
+import com.snapdesk.ticket.review.SelectRecoveryPoint;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

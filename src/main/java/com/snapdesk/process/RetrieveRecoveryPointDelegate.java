@@ -1,8 +1,8 @@
 package com.snapdesk.process;
 
 import com.snapdesk.recovery.RecoveryPointUnavailableException;
-import com.snapdesk.ticket.delivery.RetrieveRecoveryPoint;
 import com.snapdesk.ticket.TicketProperties;
+import com.snapdesk.ticket.delivery.RetrieveRecoveryPoint;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,9 +1,9 @@
 package com.snapdesk.process;
 
 import com.snapdesk.shared.InvalidRequestException;
+import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.customer.TakeCustomerAction;
 import com.snapdesk.ticket.review.RecordReview;
-import com.snapdesk.ticket.TicketRepository;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

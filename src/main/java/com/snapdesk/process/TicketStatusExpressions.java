@@ -1,7 +1,7 @@
 package com.snapdesk.process;
 
-import com.snapdesk.ticket.TicketStatus;
 import com.snapdesk.ticket.ChangeTicketStatus;
+import com.snapdesk.ticket.TicketStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -1,9 +1,9 @@
 package com.snapdesk.ticket;
 
 import com.snapdesk.notify.MailView;
+import com.snapdesk.shared.TimeText;
 import com.snapdesk.sla.SlaClockKind;
 import com.snapdesk.sla.SlaTracker;
-import com.snapdesk.shared.TimeText;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 

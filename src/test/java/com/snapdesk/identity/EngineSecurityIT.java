@@ -2,9 +2,9 @@ package com.snapdesk.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.support.EmbeddedAppTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.snapdesk.support.EmbeddedAppTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;

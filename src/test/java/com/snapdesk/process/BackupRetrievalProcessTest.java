@@ -7,13 +7,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.snapdesk.identity.Groups;
 import com.snapdesk.sla.SlaClockKind;
 import com.snapdesk.sla.SlaTracker;
 import com.snapdesk.support.MailMessages.Mail;
-import com.snapdesk.ticket.customer.TakeCustomerAction;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TicketStateConflictException;
 import com.snapdesk.ticket.TicketStatus;
+import com.snapdesk.ticket.customer.TakeCustomerAction;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class BackupRetrievalProcessTest extends ProcessTestSupport {
 
-  static final String AGENTS = GROUP_SUPPORT_AGENTS;
-  static final String LEADS = GROUP_SUPPORT_LEADS;
+  static final String AGENTS = Groups.SUPPORT_AGENTS;
+  static final String LEADS = Groups.SUPPORT_LEADS;
 
   @Autowired TicketRepository tickets;
   @Autowired TakeCustomerAction customer;

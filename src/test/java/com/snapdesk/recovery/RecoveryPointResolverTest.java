@@ -1,6 +1,5 @@
 package com.snapdesk.recovery;
 
-import com.snapdesk.project.Environment;
 import static com.snapdesk.recovery.Points.PROJECT;
 import static com.snapdesk.recovery.Points.catalog;
 import static com.snapdesk.recovery.Points.point;
@@ -8,6 +7,7 @@ import static com.snapdesk.recovery.ResolutionPolicy.AT_OR_BEFORE;
 import static com.snapdesk.recovery.ResolutionPolicy.NEAREST;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.RecoveryPoint.State;
 import com.snapdesk.recovery.RecoveryPoint.StorageTier;
 import com.snapdesk.recovery.RecoveryPoint.Type;

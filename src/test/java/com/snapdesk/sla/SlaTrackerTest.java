@@ -9,6 +9,8 @@ import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaProperties.BusinessHoursCalendar;
 import com.snapdesk.sla.SlaProperties.Targets;
 import com.snapdesk.sla.persistence.JdbcSlaEventLog;
+import com.snapdesk.support.MutableClock;
+import com.snapdesk.support.SlaDatabase;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,27 +22,20 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 class SlaTrackerTest {
 
   static final Instant SUBMITTED = Instant.parse("2026-11-26T09:00:00Z");
   static final String TICKET = "SD-2026-0042";
 
-  private final EmbeddedDatabase db = new EmbeddedDatabaseBuilder()
-      .setType(EmbeddedDatabaseType.H2)
-      .generateUniqueName(true)
-      .addScript("db/migration/V3__sla_event.sql")
-      .build();
-  private final JdbcClient jdbc = JdbcClient.create(db);
+  private final SlaDatabase db = SlaDatabase.create();
+  private final JdbcClient jdbc = db.jdbc();
   private final MutableClock clock = new MutableClock(SUBMITTED);
   private final SlaTracker sla = new SlaTracker(new JdbcSlaEventLog(jdbc), SlaProperties.defaults(), clock);
 
   @AfterEach
   void shutDown() {
-    db.shutdown();
+    db.close();
   }
 
   @Test

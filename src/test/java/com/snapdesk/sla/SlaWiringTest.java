@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.snapdesk.project.Environment;
 import com.snapdesk.sla.persistence.JdbcSlaEventLog;
+import com.snapdesk.support.SlaDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 /** The beans as the application scans them, without booting the engine. */
 class SlaWiringTest {
@@ -32,8 +31,7 @@ class SlaWiringTest {
   static class Sla {
     @Bean(destroyMethod = "shutdown")
     DataSource dataSource() {
-      return new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true)
-          .addScript("db/migration/V3__sla_event.sql").build();
+      return SlaDatabase.create().dataSource();
     }
 
     @Bean

@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads and writes the inventory JSON of DESIGN.md. Reading is strict, because a typo in a
+ * Reads and writes the inventory JSON (docs/inventory.md). Reading is strict, because a typo in a
  * hand-written file would otherwise silently hide recovery points: unknown fields, unknown values
  * and inconsistent references are errors naming the file and the JSON path (and line when known).
  * {@code recoveryPoints} may be omitted (a projects-only file); {@code storageTier} defaults to

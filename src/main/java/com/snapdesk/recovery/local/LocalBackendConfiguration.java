@@ -1,8 +1,8 @@
 package com.snapdesk.recovery.local;
 
+import com.snapdesk.recovery.RetentionPolicy;
 import com.snapdesk.recovery.inventory.Inventory;
 import com.snapdesk.recovery.inventory.InventoryFile;
-import com.snapdesk.recovery.RetentionPolicy;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package com.snapdesk.ticket.customer;
 
+import com.snapdesk.shared.TimeText;
 import com.snapdesk.ticket.AccessTokens;
 import com.snapdesk.ticket.PointTexts;
 import com.snapdesk.ticket.RequestedMoment;
@@ -9,7 +10,6 @@ import com.snapdesk.ticket.TicketMessage;
 import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TicketStatus;
-import com.snapdesk.shared.TimeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package com.snapdesk.ticket.customer;
 
+import com.snapdesk.shared.InvalidRequestException;
 import com.snapdesk.ticket.AccessTokens;
 import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketEvent;
@@ -11,7 +12,6 @@ import com.snapdesk.ticket.TicketStateConflictException;
 import com.snapdesk.ticket.TicketStatus;
 import com.snapdesk.ticket.TimelineEvents;
 import com.snapdesk.ticket.UnknownTicketException;
-import com.snapdesk.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package com.snapdesk.ticket.delivery;
 
+import com.snapdesk.recovery.RecoveryRetrieval;
 import com.snapdesk.ticket.TicketEvent;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TimelineEvents;
 import com.snapdesk.ticket.UnknownTicketException;
-import com.snapdesk.recovery.RecoveryRetrieval;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 

@@ -1,5 +1,13 @@
 package com.snapdesk.ticket.delivery;
 
+import com.snapdesk.project.Project;
+import com.snapdesk.project.ProjectDirectory;
+import com.snapdesk.recovery.RecoveryPoint;
+import com.snapdesk.recovery.RecoveryPointCatalog;
+import com.snapdesk.recovery.RecoveryPointUnavailableException;
+import com.snapdesk.recovery.RecoveryRetrieval.RetrievalProgress;
+import com.snapdesk.recovery.RecoveryRetrieval;
+import com.snapdesk.sla.SlaTracker;
 import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketEvent;
 import com.snapdesk.ticket.TicketProperties;
@@ -7,14 +15,6 @@ import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TicketStatus;
 import com.snapdesk.ticket.TimelineEvents;
 import com.snapdesk.ticket.UnknownTicketException;
-import com.snapdesk.project.Project;
-import com.snapdesk.project.ProjectDirectory;
-import com.snapdesk.recovery.RecoveryPoint;
-import com.snapdesk.recovery.RecoveryPointCatalog;
-import com.snapdesk.recovery.RecoveryPointUnavailableException;
-import com.snapdesk.recovery.RecoveryRetrieval;
-import com.snapdesk.recovery.RecoveryRetrieval.RetrievalProgress;
-import com.snapdesk.sla.SlaTracker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;

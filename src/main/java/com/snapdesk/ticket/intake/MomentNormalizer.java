@@ -1,9 +1,9 @@
 package com.snapdesk.ticket.intake;
 
-import com.snapdesk.ticket.RequestedMoment;
 import com.snapdesk.shared.FieldError;
 import com.snapdesk.shared.InvalidRequestException;
 import com.snapdesk.shared.TimeText;
+import com.snapdesk.ticket.RequestedMoment;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package com.snapdesk.ticket.intake;
 
+import com.snapdesk.shared.InvalidRequestException;
 import com.snapdesk.ticket.AccessTokens;
 import com.snapdesk.ticket.IdempotencyConflictException;
 import com.snapdesk.ticket.Ticket;
@@ -9,7 +10,6 @@ import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TicketStatus;
 import com.snapdesk.ticket.TimelineEvents;
-import com.snapdesk.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;

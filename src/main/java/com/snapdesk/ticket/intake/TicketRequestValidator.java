@@ -1,6 +1,5 @@
 package com.snapdesk.ticket.intake;
 
-import com.snapdesk.ticket.RequestedMoment;
 import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.ResolutionPolicy;
 import com.snapdesk.recovery.RetentionPolicy;
@@ -8,6 +7,7 @@ import com.snapdesk.recovery.Scope;
 import com.snapdesk.shared.FieldError;
 import com.snapdesk.shared.InvalidRequestException;
 import com.snapdesk.shared.TimeText;
+import com.snapdesk.ticket.RequestedMoment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

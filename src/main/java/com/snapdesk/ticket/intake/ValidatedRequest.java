@@ -1,9 +1,9 @@
 package com.snapdesk.ticket.intake;
 
-import com.snapdesk.ticket.RequestedMoment;
 import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.ResolutionPolicy;
 import com.snapdesk.recovery.Scope;
+import com.snapdesk.ticket.RequestedMoment;
 
 /** A request that passed every rule; the moment is normalised to UTC. */
 public record ValidatedRequest(

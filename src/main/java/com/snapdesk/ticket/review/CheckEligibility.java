@@ -1,9 +1,9 @@
 package com.snapdesk.ticket.review;
 
+import com.snapdesk.project.ProjectDirectory;
 import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.UnknownTicketException;
-import com.snapdesk.project.ProjectDirectory;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 

@@ -1,9 +1,9 @@
 package com.snapdesk.ticket.review;
 
-import com.snapdesk.ticket.RejectionReason;
 import com.snapdesk.project.Environment;
 import com.snapdesk.project.Plan;
 import com.snapdesk.project.Project;
+import com.snapdesk.ticket.RejectionReason;
 import java.util.Optional;
 
 /** Who may ask for which environment's automatic backups (rules from the backup FAQ). */

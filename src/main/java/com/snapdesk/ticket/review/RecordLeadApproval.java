@@ -1,11 +1,11 @@
 package com.snapdesk.ticket.review;
 
+import com.snapdesk.shared.InvalidRequestException;
+import com.snapdesk.ticket.RejectionReason;
 import com.snapdesk.ticket.TicketEvent;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TimelineEvents;
 import com.snapdesk.ticket.UnknownTicketException;
-import com.snapdesk.ticket.RejectionReason;
-import com.snapdesk.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;

@@ -1,15 +1,15 @@
 package com.snapdesk.ticket.review;
 
+import com.snapdesk.recovery.RecoveryPoint;
+import com.snapdesk.recovery.RecoveryPointCatalog;
+import com.snapdesk.shared.InvalidRequestException;
+import com.snapdesk.ticket.RejectionReason;
 import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketEvent;
 import com.snapdesk.ticket.TicketMessage;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TimelineEvents;
 import com.snapdesk.ticket.UnknownTicketException;
-import com.snapdesk.ticket.RejectionReason;
-import com.snapdesk.recovery.RecoveryPoint;
-import com.snapdesk.recovery.RecoveryPointCatalog;
-import com.snapdesk.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,16 +1,16 @@
 package com.snapdesk.ticket.review;
 
+import com.snapdesk.recovery.RecoveryPoint;
+import com.snapdesk.recovery.RecoveryPointResolver;
+import com.snapdesk.recovery.Resolution;
+import com.snapdesk.shared.TimeText;
 import com.snapdesk.ticket.PointTexts;
+import com.snapdesk.ticket.RejectionReason;
 import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketEvent;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TimelineEvents;
 import com.snapdesk.ticket.UnknownTicketException;
-import com.snapdesk.ticket.RejectionReason;
-import com.snapdesk.recovery.RecoveryPoint;
-import com.snapdesk.recovery.RecoveryPointResolver;
-import com.snapdesk.recovery.Resolution;
-import com.snapdesk.shared.TimeText;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;

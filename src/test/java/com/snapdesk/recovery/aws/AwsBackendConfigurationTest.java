@@ -8,6 +8,7 @@ import com.snapdesk.recovery.RecoveryPointCatalog;
 import com.snapdesk.recovery.RecoveryRetrieval;
 import com.snapdesk.recovery.local.LocalBackendConfiguration;
 import com.snapdesk.recovery.local.LocalInventory;
+import com.snapdesk.support.SnapdeskTestData;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,7 @@ class AwsBackendConfigurationTest {
       assertThat(context.getBean(RecoveryPointCatalog.class)).isInstanceOf(Ec2RecoveryPointCatalog.class);
       assertThat(context.getBean(ProjectDirectory.class)).isInstanceOf(AwsProjectDirectory.class);
       assertThat(context.getBean(RecoveryRetrieval.class)).isInstanceOf(AwsRecoveryRetrieval.class);
-      assertThat(context.getBean(ProjectDirectory.class).find("mx7k2p4qzt3rw")).isPresent();
+      assertThat(context.getBean(ProjectDirectory.class).find(SnapdeskTestData.ACME)).isPresent();
       // and the optional settings have their documented defaults
       AwsBackendProperties p = context.getBean(AwsBackendProperties.class);
       assertThat(p.tags()).isEqualTo(AwsBackendProperties.Tags.defaults());

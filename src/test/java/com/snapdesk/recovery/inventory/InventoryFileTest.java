@@ -1,6 +1,5 @@
 package com.snapdesk.recovery.inventory;
 
-import com.snapdesk.recovery.local.DemoInventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,8 @@ import com.snapdesk.project.Plan;
 import com.snapdesk.project.Project;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RetentionPolicy;
+import com.snapdesk.recovery.local.DemoInventory;
+import com.snapdesk.support.SnapdeskTestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InventoryFileTest {
 
-  /** DESIGN.md's example, verbatim. */
-  private static final String DESIGN_EXAMPLE = """
+  /** The example of docs/inventory.md, verbatim. */
+  private static final String INVENTORY_EXAMPLE = """
       {
         "projects": [
           { "id": "mx7k2p4qzt3rw", "name": "Acme Store", "plan": "pro",
@@ -50,21 +51,21 @@ class InventoryFileTest {
 
   @Test
   void readsTheDesignExample() throws IOException {
-    // given DESIGN.md's inventory example
+    // given the inventory example of docs/inventory.md
     // when reading it
-    var inventory = InventoryFile.read(file(DESIGN_EXAMPLE));
+    var inventory = InventoryFile.read(file(INVENTORY_EXAMPLE));
     // then project, environments and the recovery point come through
     Project acme = inventory.projects().get(0);
-    assertThat(acme.id()).isEqualTo("mx7k2p4qzt3rw");
+    assertThat(acme.id()).isEqualTo(SnapdeskTestData.ACME);
     assertThat(acme.name()).isEqualTo("Acme Store");
     assertThat(acme.plan()).isEqualTo(Plan.PRO);
-    assertThat(acme.contacts()).containsExactly("ops@acme.example");
-    assertThat(acme.environment(Environment.PRODUCTION)).contains(new Project.EnvironmentInfo("mx7k2p4qzt3rw",
+    assertThat(acme.contacts()).containsExactly(SnapdeskTestData.ACME_CONTACT);
+    assertThat(acme.environment(Environment.PRODUCTION)).contains(new Project.EnvironmentInfo(SnapdeskTestData.ACME,
         "us-east-1", new Project.FirstNode("i-0abc1234def567890", "us-east-1a")));
     assertThat(acme.environment(Environment.STAGING)).contains(
         new Project.EnvironmentInfo("mx7k2p4qzt3rw_stg", "us-east-1", null));
     assertThat(acme.environment(Environment.INTEGRATION)).contains(new Project.EnvironmentInfo(null, null, null));
-    assertThat(inventory.recoveryPoints()).containsExactly(new RecoveryPoint("rp-0001", "mx7k2p4qzt3rw",
+    assertThat(inventory.recoveryPoints()).containsExactly(new RecoveryPoint("rp-0001", SnapdeskTestData.ACME,
         Environment.PRODUCTION, Instant.parse("2026-11-25T14:00:00Z"), RecoveryPoint.Type.AUTOMATIC,
         RecoveryPoint.State.COMPLETED, RecoveryPoint.StorageTier.STANDARD, List.of("snap-0123456789abcdef0")));
   }
@@ -95,7 +96,7 @@ class InventoryFileTest {
   @Test
   void namesTheFieldOfAnUnknownValue() throws IOException {
     // given a plan the product does not know
-    var f = file(DESIGN_EXAMPLE.replace("\"plan\": \"pro\"", "\"plan\": \"enterprise\""));
+    var f = file(INVENTORY_EXAMPLE.replace("\"plan\": \"pro\"", "\"plan\": \"enterprise\""));
     // when reading it
     // then the error says which field and what is allowed
     assertThatThrownBy(() -> InventoryFile.read(f))
@@ -105,7 +106,7 @@ class InventoryFileTest {
   @Test
   void rejectsAnUnknownEnvironmentName() throws IOException {
     // given an environment keyed "prod"
-    var f = file(DESIGN_EXAMPLE.replace("\"production\": { \"clusterId\"", "\"prod\": { \"clusterId\""));
+    var f = file(INVENTORY_EXAMPLE.replace("\"production\": { \"clusterId\"", "\"prod\": { \"clusterId\""));
     // when reading it
     // then the key is named
     assertThatThrownBy(() -> InventoryFile.read(f))
@@ -115,7 +116,7 @@ class InventoryFileTest {
   @Test
   void rejectsAnUnknownPointState() throws IOException {
     // given a point in state "done"
-    var f = file(DESIGN_EXAMPLE.replace("\"completed\"", "\"done\""));
+    var f = file(INVENTORY_EXAMPLE.replace("\"completed\"", "\"done\""));
     // when reading it
     // then the field is named
     assertThatThrownBy(() -> InventoryFile.read(f))
@@ -125,7 +126,7 @@ class InventoryFileTest {
   @Test
   void rejectsAMisspelledField() throws IOException {
     // given "storagetier" instead of "storageTier"
-    var f = file(DESIGN_EXAMPLE.replace("\"storageTier\"", "\"storagetier\""));
+    var f = file(INVENTORY_EXAMPLE.replace("\"storageTier\"", "\"storagetier\""));
     // when reading it
     // then the unknown field and its place are named instead of defaulting silently
     assertThatThrownBy(() -> InventoryFile.read(f))
@@ -136,7 +137,7 @@ class InventoryFileTest {
   @Test
   void rejectsAMissingField() throws IOException {
     // given a point without createdAt
-    var f = file(DESIGN_EXAMPLE.replace("\"createdAt\": \"2026-11-25T14:00:00Z\",", ""));
+    var f = file(INVENTORY_EXAMPLE.replace("\"createdAt\": \"2026-11-25T14:00:00Z\",", ""));
     // when reading it
     // then the missing field is named
     assertThatThrownBy(() -> InventoryFile.read(f)).hasMessageContaining("recoveryPoints[0].createdAt: missing");
@@ -145,7 +146,7 @@ class InventoryFileTest {
   @Test
   void rejectsABadTimestamp() throws IOException {
     // given a createdAt without a zone
-    var f = file(DESIGN_EXAMPLE.replace("2026-11-25T14:00:00Z", "2026-11-25 14:00"));
+    var f = file(INVENTORY_EXAMPLE.replace("2026-11-25T14:00:00Z", "2026-11-25 14:00"));
     // when reading it
     // then the value and the expected shape are shown
     assertThatThrownBy(() -> InventoryFile.read(f)).hasMessageContaining(
@@ -155,7 +156,7 @@ class InventoryFileTest {
   @Test
   void rejectsAPointOfAnUnknownProject() throws IOException {
     // given a point whose projectId has a typo
-    var f = file(DESIGN_EXAMPLE.replace("\"projectId\": \"mx7k2p4qzt3rw\"", "\"projectId\": \"mx7k2p4qzt3rx\""));
+    var f = file(INVENTORY_EXAMPLE.replace("\"projectId\": \"mx7k2p4qzt3rw\"", "\"projectId\": \"mx7k2p4qzt3rx\""));
     // when reading it
     // then the reference is named
     assertThatThrownBy(() -> InventoryFile.read(f))

@@ -1,6 +1,5 @@
 package com.snapdesk.recovery.local;
 
-import com.snapdesk.recovery.inventory.Inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointResolver;
 import com.snapdesk.recovery.ResolutionPolicy;
 import com.snapdesk.recovery.RetentionPolicy;
+import com.snapdesk.recovery.inventory.Inventory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -10,14 +10,11 @@ import com.snapdesk.sla.SlaEventType;
 import com.snapdesk.sla.SlaOutcome;
 import com.snapdesk.sla.SlaProperties;
 import com.snapdesk.sla.SlaTracker;
+import com.snapdesk.support.MutableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,12 +30,8 @@ class SlaEventLogPostgresIT {
   static EmbeddedPostgres postgres;
   static JdbcClient jdbc;
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(T);
-  private final SlaTracker sla = new SlaTracker(new JdbcSlaEventLog(jdbc), SlaProperties.defaults(), new Clock() {
-    @Override public Instant instant() { return now.get(); }
-    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(ZoneId zone) { return this; }
-  });
+  private final MutableClock now = new MutableClock(T);
+  private final SlaTracker sla = new SlaTracker(new JdbcSlaEventLog(jdbc), SlaProperties.defaults(), now);
 
   @BeforeAll
   static void startPostgres() throws Exception {

@@ -1,11 +1,5 @@
 package com.snapdesk.ticket.customer;
 
-import com.snapdesk.ticket.RequestedMoment;
-import com.snapdesk.ticket.Ticket;
-import com.snapdesk.ticket.TicketProcess;
-import com.snapdesk.ticket.TicketProcessBusyException;
-import com.snapdesk.ticket.TicketRepository;
-import com.snapdesk.ticket.TicketStatus;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -18,6 +12,13 @@ import static org.mockito.Mockito.when;
 import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.ResolutionPolicy;
 import com.snapdesk.recovery.Scope;
+import com.snapdesk.support.SnapdeskTestData;
+import com.snapdesk.ticket.RequestedMoment;
+import com.snapdesk.ticket.Ticket;
+import com.snapdesk.ticket.TicketProcess;
+import com.snapdesk.ticket.TicketProcessBusyException;
+import com.snapdesk.ticket.TicketRepository;
+import com.snapdesk.ticket.TicketStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ class TakeCustomerActionRetryTest {
   void aTicketWaitingForReview() {
     var moment = new RequestedMoment(LocalDate.of(2026, 11, 20), LocalTime.of(14, 30), ZoneOffset.UTC,
         ZoneOffset.UTC, Instant.parse("2026-11-20T14:30:00Z"), false, false);
-    var ticket = new Ticket("SD-1", "ops@acme.example", "Olga Ops", "mx7k2p4qzt3rw", Environment.STAGING, Scope.FULL,
+    var ticket = new Ticket("SD-1", SnapdeskTestData.ACME_CONTACT, "Olga Ops", SnapdeskTestData.ACME, Environment.STAGING, Scope.FULL,
         ResolutionPolicy.NEAREST, moment, "Lost orders", TicketStatus.AWAITING_APPROVAL, null, null, null, null,
         null, null, null, NOW, NOW);
     when(tickets.hasAccessToken(anyString(), anyString())).thenReturn(true);

@@ -1,12 +1,12 @@
 package com.snapdesk.ticket.intake;
 
-import com.snapdesk.ticket.RequestedMoment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.snapdesk.shared.FieldError;
 import com.snapdesk.shared.InvalidRequestException;
+import com.snapdesk.ticket.RequestedMoment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

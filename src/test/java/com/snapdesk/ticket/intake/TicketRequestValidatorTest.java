@@ -9,6 +9,7 @@ import com.snapdesk.recovery.RetentionPolicy;
 import com.snapdesk.recovery.Scope;
 import com.snapdesk.shared.FieldError;
 import com.snapdesk.shared.InvalidRequestException;
+import com.snapdesk.support.SnapdeskTestData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,8 +36,8 @@ class TicketRequestValidatorTest {
         "at-or-before", "  Bad import  "));
 
     // then it is stored clean, with the moment in UTC
-    assertThat(valid.customerEmail()).isEqualTo("ops@acme.example");
-    assertThat(valid.projectId()).isEqualTo("mx7k2p4qzt3rw");
+    assertThat(valid.customerEmail()).isEqualTo(SnapdeskTestData.ACME_CONTACT);
+    assertThat(valid.projectId()).isEqualTo(SnapdeskTestData.ACME);
     assertThat(valid.environment()).isEqualTo(Environment.PRODUCTION);
     assertThat(valid.scope()).isEqualTo(Scope.DATABASE);
     assertThat(valid.policy()).isEqualTo(ResolutionPolicy.AT_OR_BEFORE);
@@ -46,7 +47,7 @@ class TicketRequestValidatorTest {
 
   @Test
   void defaultsToFullScopeAndTheNearestPoint() {
-    var valid = validator.validate(request("ops@acme.example", "Olga", "mx7k2p4qzt3rw", "staging", null, null, "x"));
+    var valid = validator.validate(request(SnapdeskTestData.ACME_CONTACT, "Olga", SnapdeskTestData.ACME, "staging", null, null, "x"));
     assertThat(valid.scope()).isEqualTo(Scope.FULL);
     assertThat(valid.policy()).isEqualTo(ResolutionPolicy.NEAREST);
   }
@@ -68,13 +69,13 @@ class TicketRequestValidatorTest {
   void reportsTheFieldThatIsWrong(String field, String value) {
     String v = value == null ? "" : value;
     var r = switch (field) {
-      case "customerEmail" -> request(v, "Olga", "mx7k2p4qzt3rw", "production", "full", null, "x");
-      case "customerName" -> request("ops@acme.example", v, "mx7k2p4qzt3rw", "production", "full", null, "x");
-      case "projectId" -> request("ops@acme.example", "Olga", v, "production", "full", null, "x");
-      case "environment" -> request("ops@acme.example", "Olga", "mx7k2p4qzt3rw", v, "full", null, "x");
-      case "scope" -> request("ops@acme.example", "Olga", "mx7k2p4qzt3rw", "production", v, null, "x");
-      case "policy" -> request("ops@acme.example", "Olga", "mx7k2p4qzt3rw", "production", "full", v, "x");
-      default -> request("ops@acme.example", "Olga", "mx7k2p4qzt3rw", "production", "full", null, v);
+      case "customerEmail" -> request(v, "Olga", SnapdeskTestData.ACME, "production", "full", null, "x");
+      case "customerName" -> request(SnapdeskTestData.ACME_CONTACT, v, SnapdeskTestData.ACME, "production", "full", null, "x");
+      case "projectId" -> request(SnapdeskTestData.ACME_CONTACT, "Olga", v, "production", "full", null, "x");
+      case "environment" -> request(SnapdeskTestData.ACME_CONTACT, "Olga", SnapdeskTestData.ACME, v, "full", null, "x");
+      case "scope" -> request(SnapdeskTestData.ACME_CONTACT, "Olga", SnapdeskTestData.ACME, "production", v, null, "x");
+      case "policy" -> request(SnapdeskTestData.ACME_CONTACT, "Olga", SnapdeskTestData.ACME, "production", "full", v, "x");
+      default -> request(SnapdeskTestData.ACME_CONTACT, "Olga", SnapdeskTestData.ACME, "production", "full", null, v);
     };
     assertThatThrownBy(() -> validator.validate(r))
         .isInstanceOfSatisfying(InvalidRequestException.class, e ->
@@ -83,7 +84,7 @@ class TicketRequestValidatorTest {
 
   @Test
   void refusesTooLongText() {
-    var r = request("ops@acme.example", "n".repeat(201), "mx7k2p4qzt3rw", "production", "full", null,
+    var r = request(SnapdeskTestData.ACME_CONTACT, "n".repeat(201), SnapdeskTestData.ACME, "production", "full", null,
         "r".repeat(2001));
     assertThatThrownBy(() -> validator.validate(r)).isInstanceOfSatisfying(InvalidRequestException.class, e ->
         assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("customerName", "reason"));
@@ -91,7 +92,7 @@ class TicketRequestValidatorTest {
 
   @Test
   void listsTimeProblemsTogetherWithOtherFields() {
-    var r = new TicketRequest("", "Olga", "mx7k2p4qzt3rw", "production", "2026-03-08", "02:30", "America/New_York",
+    var r = new TicketRequest("", "Olga", SnapdeskTestData.ACME, "production", "2026-03-08", "02:30", "America/New_York",
         null, "full", null, "x");
     assertThatThrownBy(() -> validator.validate(r)).isInstanceOfSatisfying(InvalidRequestException.class, e ->
         assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("customerEmail",
@@ -100,7 +101,7 @@ class TicketRequestValidatorTest {
 
   @Test
   void explainsRetentionForAMomentOlderThanTheSchedule() {
-    var r = new TicketRequest("ops@acme.example", "Olga", "mx7k2p4qzt3rw", "production", "2026-05-01", "10:00",
+    var r = new TicketRequest(SnapdeskTestData.ACME_CONTACT, "Olga", SnapdeskTestData.ACME, "production", "2026-05-01", "10:00",
         "UTC", null, "full", null, "x");
     assertThatThrownBy(() -> validator.validate(r)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
       assertThat(e.errors()).extracting(FieldError::field).containsExactly("requestedDate");

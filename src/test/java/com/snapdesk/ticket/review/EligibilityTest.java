@@ -2,10 +2,11 @@ package com.snapdesk.ticket.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.ticket.RejectionReason;
 import com.snapdesk.project.Environment;
 import com.snapdesk.project.Plan;
 import com.snapdesk.project.Project;
+import com.snapdesk.support.SnapdeskTestData;
+import com.snapdesk.ticket.RejectionReason;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class EligibilityTest {
   @ParameterizedTest
   @EnumSource(value = Environment.class, names = {"PRODUCTION", "STAGING"})
   void acceptsContactsOfProStagingAndProduction(Environment environment) {
-    assertThat(Eligibility.assess(Optional.of(PRO), environment, "ops@acme.example").eligible()).isTrue();
+    assertThat(Eligibility.assess(Optional.of(PRO), environment, SnapdeskTestData.ACME_CONTACT).eligible()).isTrue();
   }
 
   @Test
@@ -61,7 +62,7 @@ class EligibilityTest {
 
   @Test
   void pointsProIntegrationToManualSnapshots() {
-    var decision = Eligibility.assess(Optional.of(PRO), Environment.INTEGRATION, "ops@acme.example");
+    var decision = Eligibility.assess(Optional.of(PRO), Environment.INTEGRATION, SnapdeskTestData.ACME_CONTACT);
     assertThat(decision.reason()).isEqualTo(RejectionReason.NO_AUTOMATIC_BACKUPS);
     assertThat(decision.detail()).contains("Integration");
   }

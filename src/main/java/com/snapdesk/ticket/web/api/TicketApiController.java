@@ -1,13 +1,13 @@
 package com.snapdesk.ticket.web.api;
 
-import com.snapdesk.ticket.customer.TakeCustomerAction;
-import com.snapdesk.ticket.intake.SubmittedTicket;
-import com.snapdesk.ticket.intake.SubmitTicket;
-import com.snapdesk.ticket.customer.ShowTicket;
-import com.snapdesk.ticket.intake.TicketRequest;
 import com.snapdesk.ticket.TicketStatus;
-import com.snapdesk.ticket.customer.TicketView;
 import com.snapdesk.ticket.UnknownTicketException;
+import com.snapdesk.ticket.customer.ShowTicket;
+import com.snapdesk.ticket.customer.TakeCustomerAction;
+import com.snapdesk.ticket.customer.TicketView;
+import com.snapdesk.ticket.intake.SubmitTicket;
+import com.snapdesk.ticket.intake.SubmittedTicket;
+import com.snapdesk.ticket.intake.TicketRequest;
 import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The customer API from DESIGN.md: submit a request, then follow, answer, cancel or confirm it with its token. */
+/** The customer API (docs/api.md): submit a request, then follow, answer, cancel or confirm it with its token. */
 @RestController
 @RequestMapping(path = "/api/tickets", produces = "application/json")
 class TicketApiController {

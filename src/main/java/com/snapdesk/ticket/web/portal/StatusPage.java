@@ -1,10 +1,10 @@
 package com.snapdesk.ticket.web.portal;
 
 import com.snapdesk.shared.TimeText;
-import com.snapdesk.ticket.customer.TakeCustomerAction;
 import com.snapdesk.ticket.TicketStatus;
-import com.snapdesk.ticket.customer.TicketView;
 import com.snapdesk.ticket.TimelineEvents;
+import com.snapdesk.ticket.customer.TakeCustomerAction;
+import com.snapdesk.ticket.customer.TicketView;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.EmbeddedAppTest;
+import com.snapdesk.support.SnapdeskTestData;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,17 +31,8 @@ class TicketApiIT {
   }
 
   private static Map<String, Object> validBody() {
-    Map<String, Object> body = new HashMap<>();
-    body.put("customerEmail", "ops@acme.example");
-    body.put("customerName", "Olga Ops");
-    body.put("projectId", "mx7k2p4qzt3rw");
-    body.put("environment", "production");
-    body.put("requestedDate", "2026-11-20");
-    body.put("requestedTime", "14:30");
-    body.put("timezone", "America/New_York");
-    body.put("scope", "full");
-    body.put("reason", "A bad import");
-    return body;
+    return new HashMap<>(SnapdeskTestData.request().at("2026-11-20", "14:30").with("scope", "full")
+        .with("reason", "A bad import").fields());
   }
 
   private ResponseEntity<String> post(Map<String, Object> body, String idempotencyKey) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.EmbeddedAppTest;
+import com.snapdesk.support.SnapdeskTestData;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,7 @@ class TicketLifecycleApiIT {
   private record Ticket(String id, String token) {}
 
   private Ticket submit(String environment) throws Exception {
-    var body = Map.of("customerEmail", "ops@acme.example", "customerName", "Olga Ops", "projectId",
-        "mx7k2p4qzt3rw", "environment", environment, "requestedDate", "2026-11-25", "requestedTime", "07:20",
-        "timezone", "America/New_York", "reason", "Lost orders");
+    var body = SnapdeskTestData.request().environment(environment).fields();
     JsonNode created = json.readTree(http().post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON)
         .body(body).retrieve().body(String.class));
     return new Ticket(created.get("ticketId").asText(), created.get("accessToken").asText());

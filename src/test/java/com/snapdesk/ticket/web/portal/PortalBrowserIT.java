@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.Browser;
 import com.snapdesk.support.EmbeddedAppTest;
 import com.snapdesk.support.MailMessages;
+import com.snapdesk.support.SnapdeskTestData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -77,16 +78,8 @@ class PortalBrowserIT {
 
   /** What a customer types; null leaves a field alone. */
   private static Map<String, String> validRequest() {
-    Map<String, String> r = new HashMap<>();
-    r.put("customerName", "Olga Ops");
-    r.put("customerEmail", "ops@acme.example");
-    r.put("projectId", "mx7k2p4qzt3rw");
-    r.put("environment", "staging");
-    r.put("requestedDate", "2026-11-20");
-    r.put("requestedTime", "14:30");
-    r.put("timezone", "America/New_York");
-    r.put("reason", "A bad import deleted products.");
-    return r;
+    return SnapdeskTestData.request().environment("staging").at("2026-11-20", "14:30")
+        .with("reason", "A bad import deleted products.").fields();
   }
 
   private void fill(Map<String, String> values) {
@@ -221,7 +214,7 @@ class PortalBrowserIT {
     String ticketId = browser.text(".ticket-id");
     assertThat(ticketId).matches("SD-[0-9A-Z]{8}");
     assertThat(browser.pageText()).contains("2026-11-20 14:30 EST (UTC\u221205:00)", "2026-11-20 19:30 UTC",
-        "ops@acme.example");
+        SnapdeskTestData.ACME_CONTACT);
     String link = browser.byId("status-link").getAttribute("href");
     assertThat(link).startsWith(url("/tickets/" + ticketId + "?token="));
     assertThat(browser.byId("status-link").getText()).isEqualTo(link);
@@ -497,9 +490,9 @@ class PortalBrowserIT {
     tabTo("customerName");
     keys("Kim Keys");
     tabTo("customerEmail");
-    keys("ops@acme.example");
+    keys(SnapdeskTestData.ACME_CONTACT);
     tabTo("projectId");
-    keys("mx7k2p4qzt3rw");
+    keys(SnapdeskTestData.ACME);
     tabTo("environment");
     keys(Keys.SPACE, Keys.ARROW_DOWN);                    // production, then staging
     tabTo("scope");                                      // files and database, as preselected
@@ -605,7 +598,7 @@ class PortalBrowserIT {
       assertThat(browser.overflowsHorizontally()).as("form with errors on " + device).isFalse();
       browser.screenshot("layout-" + device + "-2-errors");
 
-      fill(Map.of("requestedTime", "03:30", "customerEmail", "ops@acme.example"));
+      fill(Map.of("requestedTime", "03:30", "customerEmail", SnapdeskTestData.ACME_CONTACT));
       submitForm();
       assertThat(browser.overflowsHorizontally()).as("confirmation on " + device).isFalse();
       browser.screenshot("layout-" + device + "-3-confirmation");

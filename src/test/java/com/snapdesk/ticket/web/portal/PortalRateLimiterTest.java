@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.snapdesk.support.MutableClock;
 import com.snapdesk.ticket.web.portal.PortalRateLimiter.Action;
 import com.snapdesk.ticket.web.portal.PortalRateLimiter.TooManyRequestsException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class PortalRateLimiterTest {
 
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T12:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
   private final PortalRateLimiter limiter =
       new PortalRateLimiter(new PortalProperties(3, 2, Duration.ofMinutes(15)), clock);
 
@@ -50,19 +48,4 @@ class PortalRateLimiterTest {
     assertThatCode(() -> limiter.acquire(Action.REPLY, "198.51.100.1")).doesNotThrowAnyException();
   }
 
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override public Instant instant() { return now; }
-    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(ZoneId zone) { return Clock.fixed(now, zone); }
-  }
 }

@@ -3,6 +3,7 @@ package com.snapdesk.ticket.web.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.snapdesk.support.EmbeddedAppTest;
+import com.snapdesk.support.SnapdeskTestData;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -94,18 +95,9 @@ class PortalSecurityIT {
   }
 
   private static Map<String, String> validForm() {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("customerName", "Olga <script>alert('x')</script> Ops");
-    f.put("customerEmail", "ops@acme.example");
-    f.put("projectId", "mx7k2p4qzt3rw");
-    f.put("environment", "staging");
-    f.put("requestedDate", "2026-11-20");
-    f.put("requestedTime", "14:30");
-    f.put("timezone", "America/New_York");
-    f.put("scope", "full");
-    f.put("policy", "nearest");
-    f.put("reason", "Products <b>gone</b> after an <img src=x onerror=alert(1)> import");
-    return f;
+    return SnapdeskTestData.request().environment("staging").at("2026-11-20", "14:30")
+        .with("customerName", "Olga <script>alert('x')</script> Ops").with("scope", "full").with("policy", "nearest")
+        .with("reason", "Products <b>gone</b> after an <img src=x onerror=alert(1)> import").fields();
   }
 
   private int tickets() {

@@ -1,6 +1,7 @@
 package com.snapdesk.sla;
 
 import com.snapdesk.SnapdeskApplication;
+import com.snapdesk.support.SnapdeskTestData;
 import com.snapdesk.ticket.intake.SubmitTicket;
 import com.snapdesk.ticket.intake.TicketRequest;
 import java.time.Clock;
@@ -152,7 +153,7 @@ public final class SlaDashboardBenchmark {
     for (int i = 0; i < count; i++) {
       Instant received = now.minus(Duration.ofMinutes(5L + (i * 7L) % 600));
       var requested = received.minus(Duration.ofHours(30)).atZone(newYork);
-      intake.submitReceivedAt(new TicketRequest("ops@acme.example", "Olga Ops", "mx7k2p4qzt3rw",
+      intake.submitReceivedAt(new TicketRequest(SnapdeskTestData.ACME_CONTACT, "Olga Ops", SnapdeskTestData.ACME,
           i % 3 == 0 ? "staging" : "production", DATE.format(requested), TIME.format(requested), newYork.getId(),
           null, "database", null, "Benchmark ticket " + i), "benchmark-open-ticket-%05d".formatted(i), received);
     }

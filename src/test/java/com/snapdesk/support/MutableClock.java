@@ -1,4 +1,4 @@
-package com.snapdesk.sla;
+package com.snapdesk.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand; nothing sleeps. */
-final class MutableClock extends Clock {
+/** A clock the test moves by hand (UTC); nothing sleeps. */
+public final class MutableClock extends Clock {
 
   private Instant now;
 
-  MutableClock(Instant now) {
+  public MutableClock(Instant now) {
     this.now = now;
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
   }
 
