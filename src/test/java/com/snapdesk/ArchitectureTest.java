@@ -55,7 +55,7 @@ class ArchitectureTest {
     ADAPTERS.put("process", "the BPMN engine driving the use cases");
     ADAPTERS.put("identity", "Camunda identity: groups, rights, filters, support staff");
     ADAPTERS.put("security", "access rules of the app's own endpoints");
-    ADAPTERS.put("demo", "demo users and tickets");
+    ADAPTERS.put("demo", "demo inventory, users and tickets");
   }
 
   /** Constants others may name: the model's ids and variables, the group ids. Vocabulary, not behaviour. */

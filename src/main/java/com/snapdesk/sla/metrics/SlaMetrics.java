@@ -2,8 +2,8 @@ package com.snapdesk.sla.metrics;
 
 import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaClockKind;
-import com.snapdesk.sla.SlaDashboard.OpenTicketRow;
 import com.snapdesk.sla.SlaDashboard;
+import com.snapdesk.sla.SlaDashboard.OpenTicketRow;
 import com.snapdesk.sla.SlaEventListener;
 import com.snapdesk.sla.SlaEventType;
 import com.snapdesk.sla.SlaLogEntry;

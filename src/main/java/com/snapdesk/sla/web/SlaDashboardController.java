@@ -2,10 +2,10 @@ package com.snapdesk.sla.web;
 
 import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaClockKind;
+import com.snapdesk.sla.SlaDashboard;
 import com.snapdesk.sla.SlaDashboard.IncidentRow;
 import com.snapdesk.sla.SlaDashboard.OpenTicketRow;
 import com.snapdesk.sla.SlaDashboard.WorkloadRow;
-import com.snapdesk.sla.SlaDashboard;
 import com.snapdesk.sla.SlaHistory.Outcomes;
 import com.snapdesk.sla.SlaRisk;
 import java.time.Duration;

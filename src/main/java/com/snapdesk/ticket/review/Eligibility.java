@@ -7,7 +7,7 @@ import com.snapdesk.ticket.RejectionReason;
 import java.util.Optional;
 
 /** Who may ask for which environment's automatic backups (rules from the backup FAQ). */
-public final class Eligibility {
+final class Eligibility {
 
   /** Same words whether or not the project exists, so the answer reveals nothing to strangers. */
   static final String NEUTRAL = "We can only act on requests from a project's registered contacts.";

@@ -2,6 +2,7 @@ package com.snapdesk.recovery.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snapdesk.demo.DemoInventoryConfiguration;
 import com.snapdesk.project.ProjectDirectory;
 import com.snapdesk.recovery.RecoveryConfiguration;
 import com.snapdesk.recovery.RecoveryPointCatalog;
@@ -29,7 +30,7 @@ class AwsBackendConfigurationTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withUserConfiguration(Scan.class, RecoveryConfiguration.class, LocalBackendConfiguration.class,
-          AwsBackendConfiguration.class);
+          DemoInventoryConfiguration.class, AwsBackendConfiguration.class);
 
   private static final String[] AWS = {
       "snapdesk.backend=aws", "snapdesk.aws.region=eu-central-1",

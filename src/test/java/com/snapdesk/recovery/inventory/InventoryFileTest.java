@@ -3,12 +3,12 @@ package com.snapdesk.recovery.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.snapdesk.demo.DemoInventory;
 import com.snapdesk.project.Environment;
 import com.snapdesk.project.Plan;
 import com.snapdesk.project.Project;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RetentionPolicy;
-import com.snapdesk.recovery.local.DemoInventory;
 import com.snapdesk.support.SnapdeskTestData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InventoryFileTest {
 
-  /** The example of docs/inventory.md, verbatim. */
+  /** A complete inventory in the format of docs/inventory.md. */
   private static final String INVENTORY_EXAMPLE = """
       {
         "projects": [
@@ -51,7 +51,7 @@ class InventoryFileTest {
 
   @Test
   void readsTheDesignExample() throws IOException {
-    // given the inventory example of docs/inventory.md
+    // given a complete inventory in the format of docs/inventory.md
     // when reading it
     var inventory = InventoryFile.read(file(INVENTORY_EXAMPLE));
     // then project, environments and the recovery point come through

@@ -3,6 +3,7 @@ package com.snapdesk.recovery.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.snapdesk.demo.DemoInventory;
 import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointResolver;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.snapdesk.demo.DemoInventory;
 import com.snapdesk.project.Environment;
 import com.snapdesk.project.Project;
 import com.snapdesk.recovery.RecoveryPoint;

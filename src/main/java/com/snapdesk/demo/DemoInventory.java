@@ -1,6 +1,5 @@
-package com.snapdesk.recovery.local;
+package com.snapdesk.demo;
 
-import com.snapdesk.recovery.inventory.Inventory;
 import com.snapdesk.project.Environment;
 import com.snapdesk.project.Plan;
 import com.snapdesk.project.Project;
@@ -12,6 +11,7 @@ import com.snapdesk.recovery.RecoveryPoint.StorageTier;
 import com.snapdesk.recovery.RecoveryPoint.Type;
 import com.snapdesk.recovery.RetentionPolicy;
 import com.snapdesk.recovery.RetentionProperties.Tier;
+import com.snapdesk.recovery.inventory.Inventory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

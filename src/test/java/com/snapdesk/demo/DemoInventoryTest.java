@@ -1,9 +1,8 @@
-package com.snapdesk.recovery.local;
+package com.snapdesk.demo;
 
-import com.snapdesk.recovery.inventory.Inventory;
-import static com.snapdesk.recovery.local.DemoInventory.ACME;
-import static com.snapdesk.recovery.local.DemoInventory.GLOBEX;
-import static com.snapdesk.recovery.local.DemoInventory.INITECH;
+import static com.snapdesk.demo.DemoInventory.ACME;
+import static com.snapdesk.demo.DemoInventory.GLOBEX;
+import static com.snapdesk.demo.DemoInventory.INITECH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.snapdesk.project.Environment;
@@ -14,6 +13,8 @@ import com.snapdesk.recovery.RecoveryPoint.State;
 import com.snapdesk.recovery.RecoveryPoint.StorageTier;
 import com.snapdesk.recovery.RecoveryPoint.Type;
 import com.snapdesk.recovery.RetentionPolicy;
+import com.snapdesk.recovery.inventory.Inventory;
+import com.snapdesk.support.SnapdeskTestData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,9 +113,9 @@ class DemoInventoryTest {
     // given a demo inventory
     Project acme = generate(NOW).projects().get(0);
     // when looking at Acme Store
-    // then contacts, first node and staging cluster match DESIGN.md
+    // then contacts, first node and staging cluster are those of the demo project Acme Store
     assertThat(acme.name()).isEqualTo("Acme Store");
-    assertThat(acme.contacts()).containsExactly("ops@acme.example");
+    assertThat(acme.contacts()).containsExactly(SnapdeskTestData.ACME_CONTACT);
     assertThat(acme.environment(Environment.PRODUCTION).orElseThrow().firstNode())
         .isEqualTo(new Project.FirstNode("i-0abc1234def567890", "us-east-1a"));
     assertThat(acme.environment(Environment.STAGING).orElseThrow().clusterId()).isEqualTo("mx7k2p4qzt3rw_stg");
