@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.FixedClockConfiguration;
 import com.snapdesk.support.MailMessages.Mail;
+import com.snapdesk.support.SnapdeskTestData;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ import org.springframework.web.client.RestClient;
  */
 abstract class HappyPathScenario {
 
-  static final String ACME = "mx7k2p4qzt3rw";
-  static final String CONTACT = "ops@acme.example";
+  static final String ACME = SnapdeskTestData.ACME;
+  static final String CONTACT = SnapdeskTestData.ACME_CONTACT;
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;

@@ -41,7 +41,7 @@ public record MailView(
     PointView after,
     String retentionTier,
     String resolutionExplanation,
-    RejectionReason rejectionReason,
+    String rejectionReason,
     String agentNote,
     List<RetentionRow> retentionTable,
     Delivery delivery,
@@ -171,18 +171,6 @@ public record MailView(
     EXPIRED
   }
 
-  /** Why a request was turned down; each has its own text in the rejection email. */
-  public enum RejectionReason {
-    /** Neutral: must not reveal whether the project exists. */
-    NOT_A_CONTACT,
-    /** Pro Integration or any Starter environment: self-service snapshots instead. */
-    NO_AUTOMATIC_BACKUPS,
-    /** Older than the oldest retained point: show the retention table. */
-    OUT_OF_RETENTION,
-    NO_RECOVERY_POINT,
-    /** An agent or lead said no: show their note. */
-    REJECTED_BY_AGENT
-  }
 
   public static final class Builder {
     private String ticketId;
@@ -201,7 +189,7 @@ public record MailView(
     private PointView after;
     private String retentionTier;
     private String resolutionExplanation;
-    private RejectionReason rejectionReason;
+    private String rejectionReason;
     private String agentNote;
     private List<RetentionRow> retentionTable = List.of();
     private Delivery delivery;
@@ -230,7 +218,8 @@ public record MailView(
     public Builder after(PointView after) { this.after = after; return this; }
     public Builder retentionTier(String retentionTier) { this.retentionTier = retentionTier; return this; }
     public Builder resolutionExplanation(String text) { this.resolutionExplanation = text; return this; }
-    public Builder rejectionReason(RejectionReason reason) { this.rejectionReason = reason; return this; }
+    /** The name of the ticket's rejection reason; the rejection templates choose their text by it. */
+    public Builder rejectionReason(String reason) { this.rejectionReason = reason; return this; }
     public Builder agentNote(String agentNote) { this.agentNote = agentNote; return this; }
     public Builder retentionTable(List<RetentionRow> rows) { this.retentionTable = rows; return this; }
     public Builder delivery(Delivery delivery) { this.delivery = delivery; return this; }

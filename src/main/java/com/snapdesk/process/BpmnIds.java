@@ -67,8 +67,5 @@ public final class BpmnIds {
       TASK_ESCALATE_DELIVERY, TASK_SEND_RESTORE_INSTRUCTIONS, TASK_SEND_EXPIRY_REMINDER, TASK_SEND_CLOSURE,
       TASK_SEND_REJECTION, TASK_SEND_CANCELLATION);
 
-  public static final String GROUP_SUPPORT_AGENTS = "support-agents";
-  public static final String GROUP_SUPPORT_LEADS = "support-leads";
-
   private BpmnIds() {}
 }

@@ -31,21 +31,21 @@ class CamundaTicketProcess implements TicketProcess {
   public void start(String ticketId) {
     Ticket ticket = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
     Map<String, Object> vars = new HashMap<>();
-    vars.put(ProcessVariables.TICKET_ID, ticketId);
-    vars.put(ProcessVariables.SUBMITTED_AT, Date.from(ticket.createdAt()));
-    vars.put(ProcessVariables.ENVIRONMENT, ticket.environment().id());
-    vars.put(ProcessVariables.SCOPE, ticket.scope().id());
+    vars.put(VariableNames.TICKET_ID, ticketId);
+    vars.put(VariableNames.SUBMITTED_AT, Date.from(ticket.createdAt()));
+    vars.put(VariableNames.ENVIRONMENT, ticket.environment().id());
+    vars.put(VariableNames.SCOPE, ticket.scope().id());
     // Timer settings are copied in at start so a running ticket keeps the rules it started with.
-    vars.put(ProcessVariables.REPLY_TIMEOUT, properties.replyTimeout().toString());
-    vars.put(ProcessVariables.REPLY_REMINDER_AFTER, properties.replyReminderAfter().toString());
-    vars.put(ProcessVariables.RETRIEVAL_POLL_INTERVAL, properties.retrievalPollInterval().toString());
+    vars.put(VariableNames.REPLY_TIMEOUT, properties.replyTimeout().toString());
+    vars.put(VariableNames.REPLY_REMINDER_AFTER, properties.replyReminderAfter().toString());
+    vars.put(VariableNames.RETRIEVAL_POLL_INTERVAL, properties.retrievalPollInterval().toString());
     runtime.createProcessInstanceByKey(BpmnIds.PROCESS).businessKey(ticketId).setVariables(vars).execute();
   }
 
   @Override
   public void customerReplied(String ticketId, String conversation) {
     correlate(ticketId, runtime.createMessageCorrelation(BpmnIds.MESSAGE_CUSTOMER_REPLIED)
-        .processInstanceBusinessKey(ticketId).setVariable(ProcessVariables.CONVERSATION, conversation));
+        .processInstanceBusinessKey(ticketId).setVariable(VariableNames.CONVERSATION, conversation));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package com.snapdesk.process;
 
-import com.snapdesk.ticket.EligibilityCheck;
+import com.snapdesk.ticket.review.CheckEligibility;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,15 +8,15 @@ import org.springframework.stereotype.Component;
 @Component("checkEligibilityDelegate")
 class CheckEligibilityDelegate implements JavaDelegate {
 
-  private final EligibilityCheck eligibility;
+  private final CheckEligibility eligibility;
 
-  CheckEligibilityDelegate(EligibilityCheck eligibility) {
+  CheckEligibilityDelegate(CheckEligibility eligibility) {
     this.eligibility = eligibility;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     var decision = eligibility.check(TicketVariables.ticketId(execution));
-    execution.setVariable(ProcessVariables.ELIGIBLE, decision.eligible());
+    execution.setVariable(VariableNames.ELIGIBLE, decision.eligible());
   }
 }

@@ -1,6 +1,6 @@
 package com.snapdesk.process;
 
-import com.snapdesk.ticket.RetrievedDataCleanup;
+import com.snapdesk.ticket.delivery.CleanUpRetrievedData;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component("cleanUpRetrievedDataDelegate")
 class CleanUpRetrievedDataDelegate implements JavaDelegate {
 
-  private final RetrievedDataCleanup cleanup;
+  private final CleanUpRetrievedData cleanup;
 
-  CleanUpRetrievedDataDelegate(RetrievedDataCleanup cleanup) {
+  CleanUpRetrievedDataDelegate(CleanUpRetrievedData cleanup) {
     this.cleanup = cleanup;
   }
 

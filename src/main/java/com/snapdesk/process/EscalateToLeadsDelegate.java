@@ -1,7 +1,7 @@
 package com.snapdesk.process;
 
 import com.snapdesk.sla.SlaClockKind;
-import com.snapdesk.ticket.SlaEscalation;
+import com.snapdesk.ticket.EscalateToLeads;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
@@ -11,20 +11,20 @@ import org.springframework.stereotype.Component;
 @Component("escalateToLeadsDelegate")
 class EscalateToLeadsDelegate implements JavaDelegate {
 
-  private final SlaEscalation escalation;
+  private final EscalateToLeads escalation;
 
-  EscalateToLeadsDelegate(SlaEscalation escalation) {
+  EscalateToLeadsDelegate(EscalateToLeads escalation) {
     this.escalation = escalation;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    SlaClockKind kind = SlaClockKind.valueOf(TicketVariables.string(execution, ProcessVariables.SLA_CLOCK));
+    SlaClockKind kind = SlaClockKind.valueOf(TicketVariables.string(execution, VariableNames.SLA_CLOCK));
     Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
         .processInstanceId(execution.getProcessInstanceId()).active().orderByTaskCreateTime().desc().list()
         .stream().findFirst().orElse(null);
     escalation.escalate(TicketVariables.ticketId(execution), kind, TicketVariables.dedupKey(execution),
         task == null ? null : task.getId());
-    execution.setVariable(ProcessVariables.ESCALATED, true);
+    execution.setVariable(VariableNames.ESCALATED, true);
   }
 }

@@ -1,8 +1,10 @@
 package com.snapdesk.process;
 
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +12,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The job executor works under this node's stable id ({@link NodeIdentity}), and a node that starts again after a
@@ -34,13 +35,25 @@ class JobExecutorNode {
   }
 
   @Bean
-  AbstractProcessEnginePlugin releaseJobsOfThisNode(DataSource dataSource,
-                                                    @Value("${" + NodeIdentity.PROPERTY + "}") String nodeId) {
+  AbstractProcessEnginePlugin releaseJobsOfThisNode(@Value("${" + NodeIdentity.PROPERTY + "}") String nodeId) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void postProcessEngineBuild(ProcessEngine engine) {
-        int released = new JdbcTemplate(dataSource).update("update ACT_RU_JOB set LOCK_OWNER_ = null,"
-            + " LOCK_EXP_TIME_ = null, REV_ = REV_ + 1 where LOCK_OWNER_ = ?", nodeId);
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        // through the engine's own entities, so the change is versioned (REV_) like any job update
+        int released = configuration.getCommandExecutorTxRequired().execute(context -> {
+          int count = 0;
+          // queried inside this command, so the entities are attached and their changes flushed with it
+          for (Job job : engine.getManagementService().createJobQuery().list()) {
+            JobEntity entity = (JobEntity) job;
+            if (nodeId.equals(entity.getLockOwner())) {
+              entity.setLockOwner(null);
+              entity.setLockExpirationTime(null);
+              count++;
+            }
+          }
+          return count;
+        });
         if (released > 0) log.warn("Node {} started again: released {} jobs it held before it stopped", nodeId, released);
       }
     };

@@ -1,7 +1,7 @@
 package com.snapdesk.process;
 
 import com.snapdesk.shared.InvalidRequestException;
-import com.snapdesk.ticket.LeadApprovalRecording;
+import com.snapdesk.ticket.review.RecordLeadApproval;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component("leadDecisionListener")
 class LeadDecisionListener implements TaskListener {
 
-  private final LeadApprovalRecording leads;
+  private final RecordLeadApproval leads;
 
-  LeadDecisionListener(LeadApprovalRecording leads) {
+  LeadDecisionListener(RecordLeadApproval leads) {
     this.leads = leads;
   }
 
@@ -21,10 +21,10 @@ class LeadDecisionListener implements TaskListener {
   public void notify(DelegateTask task) {
     try {
       leads.record(task.getExecution().getProcessBusinessKey(),
-          TicketVariables.string(task, ProcessVariables.DECISION),
-          TicketVariables.string(task, ProcessVariables.DECISION_NOTE),
+          TicketVariables.string(task, VariableNames.DECISION),
+          TicketVariables.string(task, VariableNames.DECISION_NOTE),
           TicketVariables.currentUser(task),
-          TicketVariables.string(task, ProcessVariables.REVIEWED_BY));
+          TicketVariables.string(task, VariableNames.REVIEWED_BY));
     } catch (InvalidRequestException e) {
       throw new BadUserRequestException(e.getMessage());
     }

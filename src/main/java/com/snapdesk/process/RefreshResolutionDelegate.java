@@ -1,6 +1,6 @@
 package com.snapdesk.process;
 
-import com.snapdesk.ticket.RecoveryPointSelection;
+import com.snapdesk.ticket.review.SelectRecoveryPoint;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component("refreshResolutionDelegate")
 class RefreshResolutionDelegate implements JavaDelegate {
 
-  private final RecoveryPointSelection selection;
+  private final SelectRecoveryPoint selection;
 
-  RefreshResolutionDelegate(RecoveryPointSelection selection) {
+  RefreshResolutionDelegate(SelectRecoveryPoint selection) {
     this.selection = selection;
   }
 

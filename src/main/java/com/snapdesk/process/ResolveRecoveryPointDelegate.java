@@ -1,7 +1,7 @@
 package com.snapdesk.process;
 
-import com.snapdesk.ticket.RecoveryPointSelection;
-import com.snapdesk.ticket.ReviewSheet;
+import com.snapdesk.ticket.review.ReviewSheet;
+import com.snapdesk.ticket.review.SelectRecoveryPoint;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,16 +9,16 @@ import org.springframework.stereotype.Component;
 @Component("resolveRecoveryPointDelegate")
 class ResolveRecoveryPointDelegate implements JavaDelegate {
 
-  private final RecoveryPointSelection selection;
+  private final SelectRecoveryPoint selection;
 
-  ResolveRecoveryPointDelegate(RecoveryPointSelection selection) {
+  ResolveRecoveryPointDelegate(SelectRecoveryPoint selection) {
     this.selection = selection;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     ReviewSheet sheet = selection.resolve(TicketVariables.ticketId(execution));
-    execution.setVariable(ProcessVariables.POINT_FOUND, sheet.pointFound());
+    execution.setVariable(VariableNames.POINT_FOUND, sheet.pointFound());
     ReviewSheetVariables.write(execution, sheet);
   }
 }

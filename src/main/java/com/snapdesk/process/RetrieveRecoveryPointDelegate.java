@@ -1,8 +1,8 @@
 package com.snapdesk.process;
 
 import com.snapdesk.recovery.RecoveryPointUnavailableException;
-import com.snapdesk.ticket.RecoveryPointRetrieval;
 import com.snapdesk.ticket.TicketProperties;
+import com.snapdesk.ticket.delivery.RetrieveRecoveryPoint;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component("retrieveRecoveryPointDelegate")
 class RetrieveRecoveryPointDelegate implements JavaDelegate {
 
-  private final RecoveryPointRetrieval retrieval;
+  private final RetrieveRecoveryPoint retrieval;
   private final TicketProperties properties;
 
-  RetrieveRecoveryPointDelegate(RecoveryPointRetrieval retrieval, TicketProperties properties) {
+  RetrieveRecoveryPointDelegate(RetrieveRecoveryPoint retrieval, TicketProperties properties) {
     this.retrieval = retrieval;
     this.properties = properties;
   }
@@ -29,11 +29,11 @@ class RetrieveRecoveryPointDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     try {
       var progress = retrieval.retrieve(TicketVariables.ticketId(execution));
-      execution.setVariable(ProcessVariables.RETRIEVAL_READY, progress.ready());
+      execution.setVariable(VariableNames.RETRIEVAL_READY, progress.ready());
       if (progress.ready()) {
         var expiresAt = progress.retrievedAt().plus(properties.retrievedDataExpiry());
-        execution.setVariable(ProcessVariables.EXPIRES_AT, Date.from(expiresAt));
-        execution.setVariable(ProcessVariables.EXPIRY_REMINDER_AT,
+        execution.setVariable(VariableNames.EXPIRES_AT, Date.from(expiresAt));
+        execution.setVariable(VariableNames.EXPIRY_REMINDER_AT,
             Date.from(expiresAt.minus(properties.expiryReminderBefore())));
       }
     } catch (RecoveryPointUnavailableException e) {

@@ -1,9 +1,9 @@
 package com.snapdesk.process;
 
 import com.snapdesk.shared.InvalidRequestException;
-import com.snapdesk.ticket.CustomerActions;
-import com.snapdesk.ticket.ReviewRecording;
 import com.snapdesk.ticket.TicketRepository;
+import com.snapdesk.ticket.customer.TakeCustomerAction;
+import com.snapdesk.ticket.review.RecordReview;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component("reviewDecisionListener")
 class ReviewDecisionListener implements TaskListener {
 
-  private final ReviewRecording reviews;
+  private final RecordReview reviews;
   private final TicketRepository tickets;
 
-  ReviewDecisionListener(ReviewRecording reviews, TicketRepository tickets) {
+  ReviewDecisionListener(RecordReview reviews, TicketRepository tickets) {
     this.reviews = reviews;
     this.tickets = tickets;
   }
@@ -30,16 +30,16 @@ class ReviewDecisionListener implements TaskListener {
     String ticketId = task.getExecution().getProcessBusinessKey();
     String reviewer = TicketVariables.currentUser(task);
     try {
-      var outcome = reviews.record(ticketId, TicketVariables.string(task, ProcessVariables.DECISION),
-          TicketVariables.string(task, ProcessVariables.DECISION_NOTE),
-          TicketVariables.string(task, ProcessVariables.RECOVERY_POINT_ID), reviewer);
+      var outcome = reviews.record(ticketId, TicketVariables.string(task, VariableNames.DECISION),
+          TicketVariables.string(task, VariableNames.DECISION_NOTE),
+          TicketVariables.string(task, VariableNames.RECOVERY_POINT_ID), reviewer);
       var execution = task.getExecution();
-      execution.setVariable(ProcessVariables.REVIEWED_BY, reviewer);
-      execution.setVariable(ProcessVariables.REVIEW_NOTE, TicketVariables.string(task, ProcessVariables.DECISION_NOTE));
-      execution.setVariable(ProcessVariables.POINT_AGE_DAYS, outcome.pointAgeDays());
-      execution.setVariable(ProcessVariables.POINT_OVERRIDDEN, outcome.pointOverridden());
-      execution.setVariable(ProcessVariables.CHOSEN_POINT, outcome.chosenPoint());
-      execution.setVariable(ProcessVariables.CONVERSATION, CustomerActions.conversation(tickets.messages(ticketId)));
+      execution.setVariable(VariableNames.REVIEWED_BY, reviewer);
+      execution.setVariable(VariableNames.REVIEW_NOTE, TicketVariables.string(task, VariableNames.DECISION_NOTE));
+      execution.setVariable(VariableNames.POINT_AGE_DAYS, outcome.pointAgeDays());
+      execution.setVariable(VariableNames.POINT_OVERRIDDEN, outcome.pointOverridden());
+      execution.setVariable(VariableNames.CHOSEN_POINT, outcome.chosenPoint());
+      execution.setVariable(VariableNames.CONVERSATION, TakeCustomerAction.conversation(tickets.messages(ticketId)));
     } catch (InvalidRequestException e) {
       throw new BadUserRequestException(e.getMessage());
     }

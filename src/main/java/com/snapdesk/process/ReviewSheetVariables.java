@@ -1,6 +1,6 @@
 package com.snapdesk.process;
 
-import com.snapdesk.ticket.ReviewSheet;
+import com.snapdesk.ticket.review.ReviewSheet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -12,19 +12,19 @@ final class ReviewSheetVariables {
 
   static void write(VariableScope scope, ReviewSheet sheet) {
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(ProcessVariables.TICKET_ID, sheet.ticketId());
-    vars.put(ProcessVariables.CUSTOMER, sheet.customer());
-    vars.put(ProcessVariables.PROJECT, sheet.project());
-    vars.put(ProcessVariables.SCOPE, sheet.scope());
-    vars.put(ProcessVariables.REQUESTED_LOCAL, sheet.requestedLocal());
-    vars.put(ProcessVariables.REQUESTED_UTC, sheet.requestedUtc());
-    vars.put(ProcessVariables.INTERPRETATION_NOTE, sheet.interpretationNote());
-    vars.put(ProcessVariables.BEFORE_POINT, sheet.beforePoint());
-    vars.put(ProcessVariables.AFTER_POINT, sheet.afterPoint());
-    vars.put(ProcessVariables.RESOLVED_POINT, sheet.resolvedPoint());
-    vars.put(ProcessVariables.RESOLVED_RECOVERY_POINT_ID, sheet.resolvedPointId());
-    vars.put(ProcessVariables.RESOLUTION_NOTE, sheet.resolutionNote());
-    vars.put(ProcessVariables.REASON, sheet.reason());
+    vars.put(VariableNames.TICKET_ID, sheet.ticketId());
+    vars.put(VariableNames.CUSTOMER, sheet.customer());
+    vars.put(VariableNames.PROJECT, sheet.project());
+    vars.put(VariableNames.SCOPE, sheet.scope());
+    vars.put(VariableNames.REQUESTED_LOCAL, sheet.requestedLocal());
+    vars.put(VariableNames.REQUESTED_UTC, sheet.requestedUtc());
+    vars.put(VariableNames.INTERPRETATION_NOTE, sheet.interpretationNote());
+    vars.put(VariableNames.BEFORE_POINT, sheet.beforePoint());
+    vars.put(VariableNames.AFTER_POINT, sheet.afterPoint());
+    vars.put(VariableNames.RESOLVED_POINT, sheet.resolvedPoint());
+    vars.put(VariableNames.RESOLVED_RECOVERY_POINT_ID, sheet.resolvedPointId());
+    vars.put(VariableNames.RESOLUTION_NOTE, sheet.resolutionNote());
+    vars.put(VariableNames.REASON, sheet.reason());
     scope.setVariables(vars);
   }
 }

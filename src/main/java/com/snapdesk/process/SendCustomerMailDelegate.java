@@ -1,7 +1,7 @@
 package com.snapdesk.process;
 
 import com.snapdesk.notify.MailKind;
-import com.snapdesk.ticket.TicketNotifications;
+import com.snapdesk.ticket.SendCustomerMail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component("sendCustomerMailDelegate")
 class SendCustomerMailDelegate implements JavaDelegate {
 
-  private final TicketNotifications notifications;
+  private final SendCustomerMail notifications;
 
-  SendCustomerMailDelegate(TicketNotifications notifications) {
+  SendCustomerMailDelegate(SendCustomerMail notifications) {
     this.notifications = notifications;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    MailKind kind = MailKind.valueOf(TicketVariables.string(execution, ProcessVariables.MAIL_KIND));
+    MailKind kind = MailKind.valueOf(TicketVariables.string(execution, VariableNames.MAIL_KIND));
     notifications.send(TicketVariables.ticketId(execution), kind, TicketVariables.dedupKey(execution));
   }
 }

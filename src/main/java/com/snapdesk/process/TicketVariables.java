@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Typed access to the variables delegates share; names come from {@link ProcessVariables}. */
+/** Typed access to the variables delegates share; names come from {@link VariableNames}. */
 final class TicketVariables {
 
   private TicketVariables() {}
@@ -23,7 +23,7 @@ final class TicketVariables {
    * mail, while a second question after a second review is a new mail.
    */
   static String dedupKey(DelegateExecution execution) {
-    Object round = execution.getVariable(ProcessVariables.REVIEW_ROUND);
+    Object round = execution.getVariable(VariableNames.REVIEW_ROUND);
     return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + (round == null ? 0 : round);
   }
 

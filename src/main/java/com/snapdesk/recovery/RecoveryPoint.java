@@ -1,5 +1,6 @@
 package com.snapdesk.recovery;
 
+import com.snapdesk.project.Environment;
 import java.time.Instant;
 import java.util.List;
 

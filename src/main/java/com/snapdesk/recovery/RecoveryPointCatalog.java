@@ -1,5 +1,6 @@
 package com.snapdesk.recovery;
 
+import com.snapdesk.project.Environment;
 import java.util.List;
 import java.util.Optional;
 

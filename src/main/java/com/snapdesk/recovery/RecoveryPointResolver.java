@@ -1,5 +1,6 @@
 package com.snapdesk.recovery;
 
+import com.snapdesk.project.Environment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

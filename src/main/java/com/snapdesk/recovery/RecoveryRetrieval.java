@@ -1,5 +1,7 @@
 package com.snapdesk.recovery;
 
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.Project;
 import java.time.Instant;
 
 /**

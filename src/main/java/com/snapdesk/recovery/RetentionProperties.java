@@ -23,7 +23,7 @@ public record RetentionProperties(@NotBlank String version, @NotEmpty List<@Vali
 
   public static final String DEFAULT_VERSION = "v2";
 
-  // The schedule as DESIGN.md publishes it. Months are counted as 30 days. The vendor's
+  // The schedule as the vendor publishes it (README, snapdesk.retention.*). Months are counted as 30 days. The vendor's
   // "month 3" would overlap "weeks 8–12", so the monthly tier starts where the fortnightly one
   // ends (day 84). Week 7 (days 43–49, ages 42d–49d) is a gap: no backup is kept for that age.
   private static final List<Tier> DEFAULT_TIERS = List.of(
@@ -41,7 +41,7 @@ public record RetentionProperties(@NotBlank String version, @NotEmpty List<@Vali
     tiers = tiers == null ? null : List.copyOf(tiers);
   }
 
-  /** The current published schedule (DESIGN.md). */
+  /** The current published schedule. */
   public static RetentionProperties defaults() {
     return new RetentionProperties(DEFAULT_VERSION, DEFAULT_TIERS);
   }

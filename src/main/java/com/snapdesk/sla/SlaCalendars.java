@@ -1,6 +1,6 @@
 package com.snapdesk.sla;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

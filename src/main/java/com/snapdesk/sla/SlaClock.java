@@ -212,16 +212,16 @@ public final class SlaClock {
    * The recorded outcome once finished; otherwise BREACHED as soon as more than the target is used
    * (running or paused), else RUNNING or PAUSED.
    */
-  public SlaState state(Instant now) {
+  public SlaClockState state(Instant now) {
     if (outcome != null) {
       return switch (outcome) {
-        case MET -> SlaState.MET;
-        case BREACHED -> SlaState.BREACHED;
-        default -> SlaState.STOPPED;
+        case MET -> SlaClockState.MET;
+        case BREACHED -> SlaClockState.BREACHED;
+        default -> SlaClockState.STOPPED;
       };
     }
-    if (elapsed(now).compareTo(target) > 0) return SlaState.BREACHED;
-    return pausedSince != null ? SlaState.PAUSED : SlaState.RUNNING;
+    if (elapsed(now).compareTo(target) > 0) return SlaClockState.BREACHED;
+    return pausedSince != null ? SlaClockState.PAUSED : SlaClockState.RUNNING;
   }
 
   private Instant reachedAt(Duration slaTime, Instant now) {

@@ -1,6 +1,6 @@
 package com.snapdesk.sla;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.OpenWork.OpenIncident;
 import com.snapdesk.sla.OpenWork.OpenTask;
 import com.snapdesk.sla.OpenWork.OpenTicket;
@@ -30,10 +30,10 @@ public class SlaDashboard {
   private final SlaTracker sla;
   private final SlaHistory history;
   private final OpenWork work;
-  private final TicketStatuses statuses;
+  private final TicketStatusLookup statuses;
   private final Clock clock;
 
-  public SlaDashboard(SlaTracker sla, SlaHistory history, OpenWork work, TicketStatuses statuses, Clock clock) {
+  public SlaDashboard(SlaTracker sla, SlaHistory history, OpenWork work, TicketStatusLookup statuses, Clock clock) {
     this.sla = sla;
     this.history = history;
     this.work = work;
@@ -57,19 +57,19 @@ public class SlaDashboard {
 
   private List<OpenTicketRow> openTickets(List<OpenTicket> open, List<OpenIncident> incidents) {
     List<String> ids = open.stream().map(OpenTicket::ticketId).filter(Objects::nonNull).toList();
-    Map<String, SlaStatus> clocks = sla.statuses(ids);
+    Map<String, TicketSla> clocks = sla.statuses(ids);
     Map<String, String> status = statuses.statusOf(ids);
     Map<String, Long> incidentCount = incidents.stream()
         .collect(Collectors.groupingBy(i -> Objects.toString(i.processInstanceId()), Collectors.counting()));
     List<OpenTicketRow> rows = new ArrayList<>();
     for (OpenTicket t : open) {
-      SlaStatus s = clocks.get(t.ticketId());
+      TicketSla s = clocks.get(t.ticketId());
       if (s == null) continue; // no SLA for this environment
       // The most used open clock is the one that needs attention: first response while it runs.
       var worst = List.of(s.firstResponse(), s.delivery()).stream().filter(d -> !d.finished())
-          .max(Comparator.comparingDouble(SlaDeadline::usedFraction));
+          .max(Comparator.comparingDouble(SlaClockReading::usedFraction));
       if (worst.isEmpty()) continue; // delivered: waiting for the customer to finish is not SLA time
-      SlaDeadline d = worst.get();
+      SlaClockReading d = worst.get();
       List<String> assignees = t.tasks().stream().map(OpenTask::assignee).filter(Objects::nonNull).distinct().toList();
       boolean unassigned = t.tasks().stream().anyMatch(task -> task.assignee() == null);
       String task = t.tasks().stream().map(OpenTask::name).filter(Objects::nonNull).findFirst().orElse(null);

@@ -1,6 +1,6 @@
 package com.snapdesk.sla;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package com.snapdesk.sla;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;

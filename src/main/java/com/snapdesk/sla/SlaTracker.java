@@ -1,6 +1,6 @@
 package com.snapdesk.sla;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaProperties.Targets;
 import java.time.Clock;
 import java.time.Duration;
@@ -148,20 +148,20 @@ public class SlaTracker {
 
   /** Where one clock stands now; empty when it was never started. */
   @Transactional(readOnly = true)
-  public Optional<SlaDeadline> deadline(String ticketId, SlaClockKind kind) {
+  public Optional<SlaClockReading> deadline(String ticketId, SlaClockKind kind) {
     Instant now = clock.instant();
-    return clocks(ticketId).flatMap(t -> Optional.ofNullable(t.clocks.get(kind))).map(c -> SlaDeadline.of(c, now));
+    return clocks(ticketId).flatMap(t -> Optional.ofNullable(t.clocks.get(kind))).map(c -> SlaClockReading.of(c, now));
   }
 
   /** Where both clocks stand now; empty when the ticket's clocks were never started. */
   @Transactional(readOnly = true)
-  public Optional<SlaStatus> status(String ticketId) {
+  public Optional<TicketSla> status(String ticketId) {
     Instant now = clock.instant();
     return clocks(ticketId)
         .filter(t -> t.clocks.size() == SlaClockKind.values().length)
-        .map(t -> new SlaStatus(ticketId, t.environment,
-            SlaDeadline.of(t.clocks.get(SlaClockKind.FIRST_RESPONSE), now),
-            SlaDeadline.of(t.clocks.get(SlaClockKind.DELIVERY), now)));
+        .map(t -> new TicketSla(ticketId, t.environment,
+            SlaClockReading.of(t.clocks.get(SlaClockKind.FIRST_RESPONSE), now),
+            SlaClockReading.of(t.clocks.get(SlaClockKind.DELIVERY), now)));
   }
 
   /**
@@ -169,14 +169,14 @@ public class SlaTracker {
    * tickets whose clocks were never started are absent.
    */
   @Transactional(readOnly = true)
-  public Map<String, SlaStatus> statuses(Collection<String> ticketIds) {
+  public Map<String, TicketSla> statuses(Collection<String> ticketIds) {
     Instant now = clock.instant();
-    Map<String, SlaStatus> result = new LinkedHashMap<>();
+    Map<String, TicketSla> result = new LinkedHashMap<>();
     log.histories(ticketIds).forEach((ticketId, history) -> clocks(ticketId, history)
         .filter(t -> t.clocks.size() == SlaClockKind.values().length)
-        .ifPresent(t -> result.put(ticketId, new SlaStatus(ticketId, t.environment,
-            SlaDeadline.of(t.clocks.get(SlaClockKind.FIRST_RESPONSE), now),
-            SlaDeadline.of(t.clocks.get(SlaClockKind.DELIVERY), now)))));
+        .ifPresent(t -> result.put(ticketId, new TicketSla(ticketId, t.environment,
+            SlaClockReading.of(t.clocks.get(SlaClockKind.FIRST_RESPONSE), now),
+            SlaClockReading.of(t.clocks.get(SlaClockKind.DELIVERY), now)))));
     return result;
   }
 

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** How a recovery point relates to the requested moment, in the same words everywhere. */
-final class PointTexts {
+public final class PointTexts {
   private PointTexts() {}
 
-  static String relation(Instant requested, Instant point) {
+  public static String relation(Instant requested, Instant point) {
     Duration d = Duration.between(requested, point);
     if (d.isZero()) return "exactly at the requested time";
     return TimeText.distance(d) + (d.isNegative() ? " before" : " after") + " the requested time";

@@ -1,7 +1,6 @@
 package com.snapdesk.ticket;
 
-import com.snapdesk.notify.MailView.RejectionReason;
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.ResolutionPolicy;
 import com.snapdesk.recovery.Scope;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package com.snapdesk.ticket;
 
-import com.snapdesk.notify.MailView.RejectionReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

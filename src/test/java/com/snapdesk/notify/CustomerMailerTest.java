@@ -3,6 +3,7 @@ package com.snapdesk.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.snapdesk.support.SnapdeskTestData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -44,10 +45,10 @@ class CustomerMailerTest {
   @Test
   void sendsOnlyOnceForTheSameDedupKey() {
     // given a mail already sent for this process step
-    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, "ops@acme.example", view);
+    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
 
     // when the step runs again (a retried job)
-    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, "ops@acme.example", view);
+    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
 
     // then the customer got one mail
     assertThat(transport.sent).hasSize(1);
@@ -57,8 +58,8 @@ class CustomerMailerTest {
 
   @Test
   void sendsOneMailPerDifferentKey() {
-    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, "ops@acme.example", view);
-    mailer.send("proc-2:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, "ops@acme.example", view);
+    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
+    mailer.send("proc-2:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
 
     assertThat(transport.sent).extracting(MailTransport.Envelope::dedupKey)
         .containsExactly("proc-1:Task_Acknowledge", "proc-2:Task_Acknowledge");
@@ -66,13 +67,13 @@ class CustomerMailerTest {
 
   @Test
   void recordsWhatWasSentToWhomAndWhen() {
-    mailer.send("proc-1:Task_SendRestoreInstructions", MailKind.RESTORE_INSTRUCTIONS, "ops@acme.example", view);
+    mailer.send("proc-1:Task_SendRestoreInstructions", MailKind.RESTORE_INSTRUCTIONS, SnapdeskTestData.ACME_CONTACT, view);
 
     var row = JdbcClient.create(db).sql("select kind, recipient, sent_at from sent_mail where dedup_key = ?")
         .param("proc-1:Task_SendRestoreInstructions")
         .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant()))
         .single();
-    assertThat(row).containsExactly("RESTORE_INSTRUCTIONS", "ops@acme.example", NOW);
+    assertThat(row).containsExactly("RESTORE_INSTRUCTIONS", SnapdeskTestData.ACME_CONTACT, NOW);
   }
 
   @Test
@@ -80,12 +81,12 @@ class CustomerMailerTest {
     // given a job whose transaction fails after the mail went out
     var callersTransaction = new TransactionTemplate(transactions);
     assertThatThrownBy(() -> callersTransaction.executeWithoutResult(status -> {
-      mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, "ops@acme.example", view);
+      mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
       throw new IllegalStateException("a later step in the same job failed");
     })).isInstanceOf(IllegalStateException.class);
 
     // when the job is retried
-    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, "ops@acme.example", view);
+    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
 
     // then the mail is not sent a second time
     assertThat(transport.sent).hasSize(1);
@@ -95,11 +96,11 @@ class CustomerMailerTest {
   void sendsOnRetryWhenTheFirstAttemptFailed() {
     // given a mail server that refuses the first attempt
     transport.failuresLeft = 1;
-    assertThatThrownBy(() -> mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, "ops@acme.example", view))
+    assertThatThrownBy(() -> mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view))
         .isInstanceOf(MailDeliveryException.class);
 
     // when the job is retried
-    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, "ops@acme.example", view);
+    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
 
     // then the mail goes out once
     assertThat(transport.sent).hasSize(1);
@@ -128,7 +129,7 @@ class CustomerMailerTest {
 
   @Test
   void refusesAKeyThatDoesNotFitTheLog() {
-    assertThatThrownBy(() -> mailer.send("k".repeat(201), MailKind.ACKNOWLEDGEMENT, "ops@acme.example", view))
+    assertThatThrownBy(() -> mailer.send("k".repeat(201), MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(transport.sent).isEmpty();
   }
@@ -140,7 +141,7 @@ class CustomerMailerTest {
     var withoutQuestion = MailViews.complete().question(null).build();
 
     // when asked to send a mail that must show it
-    assertThatThrownBy(() -> mailer.send("proc-1:Task_AskCustomer:1", kind, "ops@acme.example", withoutQuestion))
+    assertThatThrownBy(() -> mailer.send("proc-1:Task_AskCustomer:1", kind, SnapdeskTestData.ACME_CONTACT, withoutQuestion))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("question");
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.snapdesk.notify.MailView.ClosureReason;
 import com.snapdesk.notify.MailView.ConversationEntry;
 import com.snapdesk.notify.MailView.Escalation;
-import com.snapdesk.notify.MailView.RejectionReason;
+import com.snapdesk.ticket.RejectionReason;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -42,7 +42,7 @@ class MailRendererTest {
   @MethodSource("everyMail")
   void rendersTextAndHtmlWithTicketInSubject(MailKind kind, RejectionReason reason) {
     // given a complete view
-    var view = MailViews.complete().rejectionReason(reason).build();
+    var view = MailViews.complete().rejectionReason(reason.name()).build();
 
     // when rendering
     var mail = renderer.render(kind, view);
@@ -58,7 +58,7 @@ class MailRendererTest {
   @MethodSource("everyCustomerMail")
   void everyCustomerMailLinksTheStatusPage(MailKind kind, RejectionReason reason) {
     // given a complete view
-    var view = MailViews.complete().rejectionReason(reason).build();
+    var view = MailViews.complete().rejectionReason(reason.name()).build();
 
     // when rendering a mail to the customer
     var mail = renderer.render(kind, view);
@@ -72,7 +72,7 @@ class MailRendererTest {
   @MethodSource("everyMail")
   void showsTheInterpretationNoteInEveryMail(MailKind kind, RejectionReason reason) {
     // given a requested time that happened twice, read as the earlier one
-    var view = MailViews.complete().rejectionReason(reason).interpretationNote(MailViews.NOTE).build();
+    var view = MailViews.complete().rejectionReason(reason.name()).interpretationNote(MailViews.NOTE).build();
 
     // when rendering
     var mail = renderer.render(kind, view);
@@ -94,7 +94,7 @@ class MailRendererTest {
   @MethodSource("everyMail")
   void escapesCustomerTextInHtml(MailKind kind, RejectionReason reason) {
     // given a name, reason, agent note, question and thread that carry a script tag
-    var view = MailViews.complete().rejectionReason(reason)
+    var view = MailViews.complete().rejectionReason(reason.name())
         .customerName("Mallory " + SCRIPT)
         .reason("Restore please " + SCRIPT)
         .agentNote("Quoting the customer: " + SCRIPT)
@@ -130,7 +130,7 @@ class MailRendererTest {
     var view = MailView.builder().ticketId("SD-1").customerName(SCRIPT).customerEmail(SCRIPT)
         .projectId(SCRIPT).environment(SCRIPT).scope(SCRIPT).requestedLocal(SCRIPT).requestedUtc(SCRIPT)
         .interpretationNote(SCRIPT).statusUrl(SCRIPT).reason(SCRIPT).chosenPoint(point).before(point)
-        .after(point).retentionTier(SCRIPT).resolutionExplanation(SCRIPT).rejectionReason(reason)
+        .after(point).retentionTier(SCRIPT).resolutionExplanation(SCRIPT).rejectionReason(reason.name())
         .agentNote(SCRIPT).retentionTable(List.of(new MailView.RetentionRow(SCRIPT, SCRIPT)))
         .delivery(new MailView.Delivery(SCRIPT, SCRIPT, SCRIPT, SCRIPT, SCRIPT, SCRIPT))
         .question(SCRIPT).conversation(List.of(new ConversationEntry(SCRIPT, SCRIPT, SCRIPT)))
@@ -277,7 +277,7 @@ class MailRendererTest {
   @Test
   void noRecoveryPointRejectionSaysSo() {
     var mail = renderer.render(MailKind.REJECTION, MailViews.complete()
-        .rejectionReason(RejectionReason.NO_RECOVERY_POINT).agentNote(null)
+        .rejectionReason(RejectionReason.NO_RECOVERY_POINT.name()).agentNote(null)
         .resolutionExplanation("The only backups near that time are in error.").build());
 
     assertThat(mail.text()).contains("no completed automatic backup", "The only backups near that time are in error.");
@@ -287,7 +287,7 @@ class MailRendererTest {
   @Test
   void agentRejectionShowsTheAgentsNote() {
     var mail = renderer.render(MailKind.REJECTION, MailViews.complete()
-        .rejectionReason(RejectionReason.REJECTED_BY_AGENT).agentNote("Production data needs a ticket from the owner.")
+        .rejectionReason(RejectionReason.REJECTED_BY_AGENT.name()).agentNote("Production data needs a ticket from the owner.")
         .build());
 
     assertThat(mail.text()).contains("could not approve", "Production data needs a ticket from the owner.");

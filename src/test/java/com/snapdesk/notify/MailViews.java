@@ -5,14 +5,15 @@ import com.snapdesk.notify.MailView.ConversationEntry;
 import com.snapdesk.notify.MailView.Delivery;
 import com.snapdesk.notify.MailView.Escalation;
 import com.snapdesk.notify.MailView.PointView;
-import com.snapdesk.notify.MailView.RejectionReason;
 import com.snapdesk.notify.MailView.RetentionRow;
+import com.snapdesk.support.SnapdeskTestData;
+import com.snapdesk.ticket.RejectionReason;
 import java.util.List;
 
 /** Complete views for tests: every field a template may show is filled. */
 final class MailViews {
 
-  static final String PROJECT_ID = "mx7k2p4qzt3rw";
+  static final String PROJECT_ID = SnapdeskTestData.ACME;
   static final String NOTE = "01:30 happens twice on 2026-11-01 in New York; interpreted as 01:30 EDT, UTC−04:00";
   static final PointView CHOSEN = new PointView("rp-0042", "2026-11-20 14:00 EST (America/New_York)",
       "2026-11-20 19:00 UTC", "30 minutes before the requested time", false);
@@ -43,7 +44,7 @@ final class MailViews {
     return MailView.builder()
         .ticketId("SD-2026-0042")
         .customerName("Alex Merchant")
-        .customerEmail("ops@acme.example")
+        .customerEmail(SnapdeskTestData.ACME_CONTACT)
         .projectId(PROJECT_ID)
         .environment("production")
         .scope("database")
@@ -55,7 +56,7 @@ final class MailViews {
         .before(CHOSEN)
         .after(AFTER)
         .retentionTier("days 1–3: one per hour")
-        .rejectionReason(RejectionReason.REJECTED_BY_AGENT)
+        .rejectionReason(RejectionReason.REJECTED_BY_AGENT.name())
         .agentNote("Please ask again from the registered address.")
         .retentionTable(RETENTION)
         .delivery(ON_NODE)
@@ -72,7 +73,7 @@ final class MailViews {
     var view = MailView.builder()
         .ticketId("SD-2026-0042")
         .customerName("Alex Merchant")
-        .customerEmail("ops@acme.example")
+        .customerEmail(SnapdeskTestData.ACME_CONTACT)
         .projectId(PROJECT_ID)
         .environment("production")
         .scope("database")
@@ -81,7 +82,7 @@ final class MailViews {
         .statusUrl(STATUS_URL);
     switch (kind) {
       case ACKNOWLEDGEMENT -> view.chosenPoint(CHOSEN);
-      case REJECTION -> view.rejectionReason(RejectionReason.NO_RECOVERY_POINT);
+      case REJECTION -> view.rejectionReason(RejectionReason.NO_RECOVERY_POINT.name());
       case CUSTOMER_QUESTION, REPLY_REMINDER -> view.question(QUESTION)
           .replyDeadlineLocal("2026-11-29 09:00 EST (America/New_York)").replyDeadlineUtc("2026-11-29 14:00 UTC");
       case RESTORE_INSTRUCTIONS -> view.chosenPoint(CHOSEN).delivery(ON_NODE);
@@ -94,6 +95,6 @@ final class MailViews {
   }
 
   static MailView rejection(RejectionReason reason) {
-    return complete().rejectionReason(reason).build();
+    return complete().rejectionReason(reason.name()).build();
   }
 }

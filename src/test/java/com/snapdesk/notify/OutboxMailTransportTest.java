@@ -2,6 +2,7 @@ package com.snapdesk.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snapdesk.support.SnapdeskTestData;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -29,7 +30,7 @@ class OutboxMailTransportTest {
 
   private MailTransport.Envelope envelope(String ticketId, MailKind kind) {
     var content = renderer.render(kind, MailViews.complete().ticketId(ticketId).build());
-    return new MailTransport.Envelope("proc-1:Task_Send", "ops@acme.example", ticketId, kind, content);
+    return new MailTransport.Envelope("proc-1:Task_Send", SnapdeskTestData.ACME_CONTACT, ticketId, kind, content);
   }
 
   @Test
@@ -50,7 +51,7 @@ class OutboxMailTransportTest {
     }
     assertThat(mail.getSubject()).isEqualTo("[SD-2026-0042] Your backup is ready: restore instructions");
     assertThat(mail.getMessageID()).isEqualTo(MimeMessages.messageId("proc-1:Task_Send", new InternetAddress(FROM)));
-    assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ops@acme.example");
+    assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(SnapdeskTestData.ACME_CONTACT);
     assertThat(mail.getSentDate()).isEqualTo(java.util.Date.from(Instant.parse("2026-11-26T09:15:30Z")));
     var body = (MimeMultipart) mail.getContent();
     assertThat(body.getContentType()).startsWith("multipart/alternative");

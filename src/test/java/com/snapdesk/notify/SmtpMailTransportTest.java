@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.snapdesk.support.SnapdeskTestData;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -35,7 +36,7 @@ class SmtpMailTransportTest {
 
   private MailTransport.Envelope envelope(String dedupKey) {
     var content = renderer.render(MailKind.RESTORE_INSTRUCTIONS, MailViews.complete().build());
-    return new MailTransport.Envelope(dedupKey, "ops@acme.example", "SD-2026-0042", MailKind.RESTORE_INSTRUCTIONS, content);
+    return new MailTransport.Envelope(dedupKey, SnapdeskTestData.ACME_CONTACT, "SD-2026-0042", MailKind.RESTORE_INSTRUCTIONS, content);
   }
 
   @Test
@@ -55,7 +56,7 @@ class SmtpMailTransportTest {
         .isEqualTo(MimeMessages.messageId("proc-1:Task_SendRestoreInstructions", new InternetAddress(FROM)))
         .matches("<[0-9a-f]{40}\\.snapdesk@snapdesk\\.example>");
     assertThat(mail.getFrom()).extracting(a -> ((InternetAddress) a).getAddress()).containsExactly("support@snapdesk.example");
-    assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ops@acme.example");
+    assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(SnapdeskTestData.ACME_CONTACT);
     assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
 
     var body = (MimeMultipart) mail.getContent();

@@ -7,13 +7,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.snapdesk.identity.Groups;
 import com.snapdesk.sla.SlaClockKind;
 import com.snapdesk.sla.SlaTracker;
 import com.snapdesk.support.MailMessages.Mail;
-import com.snapdesk.ticket.CustomerActions;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TicketStateConflictException;
 import com.snapdesk.ticket.TicketStatus;
+import com.snapdesk.ticket.customer.TakeCustomerAction;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +30,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class BackupRetrievalProcessTest extends ProcessTestSupport {
 
-  static final String AGENTS = GROUP_SUPPORT_AGENTS;
-  static final String LEADS = GROUP_SUPPORT_LEADS;
+  static final String AGENTS = Groups.SUPPORT_AGENTS;
+  static final String LEADS = Groups.SUPPORT_LEADS;
 
   @Autowired TicketRepository tickets;
-  @Autowired CustomerActions customer;
+  @Autowired TakeCustomerAction customer;
   @Autowired SlaTracker sla;
 
   // ---- approval -------------------------------------------------------------------------------
@@ -50,15 +51,15 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // then the agent reviews the nearest point with both neighbours in front of them
     assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST).task().hasCandidateGroup(AGENTS);
     assertThat(pi).variables()
-        .containsEntry(ProcessVariables.RESOLVED_RECOVERY_POINT_ID, "rp-stg-1300")
-        .containsEntry(ProcessVariables.REQUESTED_UTC, "2026-11-25 12:20 UTC");
-    assertThat((String) variable(pi, ProcessVariables.BEFORE_POINT)).contains("rp-stg-1000", "2 h 20 min before");
-    assertThat((String) variable(pi, ProcessVariables.AFTER_POINT)).contains("rp-stg-1300", "40 min after");
+        .containsEntry(VariableNames.RESOLVED_RECOVERY_POINT_ID, "rp-stg-1300")
+        .containsEntry(VariableNames.REQUESTED_UTC, "2026-11-25 12:20 UTC");
+    assertThat((String) variable(pi, VariableNames.BEFORE_POINT)).contains("rp-stg-1000", "2 h 20 min before");
+    assertThat((String) variable(pi, VariableNames.AFTER_POINT)).contains("rp-stg-1300", "40 min after");
     assertThat(status(pi)).isEqualTo(TicketStatus.AWAITING_APPROVAL);
     assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(NOW.plus(Duration.ofHours(4))));
 
     // when the agent approves: staging, a recent point, no override
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.DECISION_NOTE, "fine"));
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve", VariableNames.DECISION_NOTE, "fine"));
     runJobs(pi);
 
     // then no lead is needed: the point is retrieved and the instructions are sent
@@ -87,14 +88,14 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given a production ticket the agent approves
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(pi);
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve"));
 
     // then the approval policy asks a lead
     assertThat(pi).isWaitingAt(TASK_LEAD_APPROVAL).task().hasCandidateGroup(LEADS);
-    assertThat(variable(pi, ProcessVariables.LEAD_REASON)).isEqualTo("Production environment");
+    assertThat(variable(pi, VariableNames.LEAD_REASON)).isEqualTo("Production environment");
 
     // when a lead approves
-    completeAs("leo", pi, withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("leo", pi, withVariables(VariableNames.DECISION, "approve"));
     runJobs(pi);
     assertThat(pi).hasPassed(GATEWAY_LEAD_DECISION, TASK_SEND_RESTORE_INSTRUCTIONS).isWaitingAt(TASK_AWAIT_CONFIRMATION);
     String recoveryId = tickets.find(pi.getBusinessKey()).orElseThrow().delivery().recoveryId();
@@ -116,15 +117,15 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given Lena, who is both agent and lead, reviews a production request
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(pi);
-    completeAs("lena", pi, withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("lena", pi, withVariables(VariableNames.DECISION, "approve"));
 
     // when she tries to approve it as lead too, the engine refuses and the task stays open
-    assertThatThrownBy(() -> completeAs("lena", pi, withVariables(ProcessVariables.DECISION, "approve")))
+    assertThatThrownBy(() -> completeAs("lena", pi, withVariables(VariableNames.DECISION, "approve")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Four eyes");
     assertThat(pi).isWaitingAt(TASK_LEAD_APPROVAL);
 
     // when another lead rejects with a note
-    completeAs("leo", pi, withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE,
+    completeAs("leo", pi, withVariables(VariableNames.DECISION, "reject", VariableNames.DECISION_NOTE,
         "This point predates the data you need; please ask again with the time of the incident."));
     runJobs(pi);
 
@@ -141,13 +142,13 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     runJobs(pi);
 
     // when the agent approves with the earlier point instead of the resolved one
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve", VariableNames.RECOVERY_POINT_ID,
         "rp-stg-1000"));
 
     // then the override needs a lead, and that point is the one retrieved
     assertThat(pi).isWaitingAt(TASK_LEAD_APPROVAL);
-    assertThat(variable(pi, ProcessVariables.LEAD_REASON)).isEqualTo("Agent chose another recovery point");
-    completeAs("leo", pi, withVariables(ProcessVariables.DECISION, "approve"));
+    assertThat(variable(pi, VariableNames.LEAD_REASON)).isEqualTo("Agent chose another recovery point");
+    completeAs("leo", pi, withVariables(VariableNames.DECISION, "approve"));
     runJobs(pi);
     assertThat(tickets.find(pi.getBusinessKey()).orElseThrow().chosenPoint().id()).isEqualTo("rp-stg-1000");
     assertThat(mail(pi, "restore instructions").text()).contains("rp-stg-1000");
@@ -161,14 +162,14 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
 
     // when the agent picks a point in error, rejects or asks without text, or sends nonsense
     // then completion fails with a clear message and the task stays open
-    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve",
-        ProcessVariables.RECOVERY_POINT_ID, "rp-prod-1100")))
+    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve",
+        VariableNames.RECOVERY_POINT_ID, "rp-prod-1100")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rp-prod-1100");
-    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "reject")))
+    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(VariableNames.DECISION, "reject")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("note");
-    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "ask-customer")))
+    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(VariableNames.DECISION, "ask-customer")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("question");
-    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "maybe")))
+    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(VariableNames.DECISION, "maybe")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("approve, reject or ask-customer");
     assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST);
   }
@@ -180,7 +181,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     runJobs(pi);
 
     // when the agent rejects with a note
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE,
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "reject", VariableNames.DECISION_NOTE,
         "A restore of this point is already running under SD-OTHER."));
     runJobs(pi);
 
@@ -198,7 +199,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given the agent asks the customer a question
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(pi);
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE,
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "ask-customer", VariableNames.DECISION_NOTE,
         "Did the import start before or after 07:20 <b>local</b> time?"));
     runJobs(pi);
 
@@ -213,9 +214,9 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // then the agent reviews again with the whole conversation
     assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST);
     assertThat(status(pi)).isEqualTo(TicketStatus.AWAITING_APPROVAL);
-    assertThat((String) variable(pi, ProcessVariables.CONVERSATION))
+    assertThat((String) variable(pi, VariableNames.CONVERSATION))
         .contains("agent alice", "before or after 07:20", "customer", "it started at 07:25");
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve"));
     runJobs(pi);
     assertThat(pi).isWaitingAt(TASK_AWAIT_CONFIRMATION);
     assertThat(timeline(pi)).contains("ASKED", "AWAITING_CUSTOMER", "REPLIED");
@@ -226,7 +227,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given the agent asked a question the customer never answers
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(pi);
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE,
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "ask-customer", VariableNames.DECISION_NOTE,
         "Which store view?"));
     runJobs(pi);
 
@@ -256,13 +257,13 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
 
     ProcessInstance asked = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(asked);
-    completeAs("alice", asked, withVariables(ProcessVariables.DECISION, "ask-customer", ProcessVariables.DECISION_NOTE, "?"));
+    completeAs("alice", asked, withVariables(VariableNames.DECISION, "ask-customer", VariableNames.DECISION_NOTE, "?"));
     runJobs(asked);
     cancelsCleanly(asked);
 
     ProcessInstance lead = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(lead);
-    completeAs("alice", lead, withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", lead, withVariables(VariableNames.DECISION, "approve"));
     assertThat(lead).isWaitingAt(TASK_LEAD_APPROVAL);
     cancelsCleanly(lead);
 
@@ -275,7 +276,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given a ticket that is ready
     ProcessInstance ready = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(ready);
-    completeAs("alice", ready, withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", ready, withVariables(VariableNames.DECISION, "approve"));
     runJobs(ready);
     assertThat(status(ready)).isEqualTo(TicketStatus.READY);
 
@@ -325,9 +326,9 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   private ProcessInstance archivedPointWaitingForRestore() {
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(pi);
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve", ProcessVariables.RECOVERY_POINT_ID,
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve", VariableNames.RECOVERY_POINT_ID,
         "rp-stg-archived"));
-    completeAs("leo", pi, withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("leo", pi, withVariables(VariableNames.DECISION, "approve"));
     runJobs(pi);
     assertThat(pi).hasPassed(GATEWAY_RETRIEVAL_READY).isWaitingAt(EVENT_WAIT_BEFORE_NEXT_CHECK);
     return pi;
@@ -338,7 +339,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given an approved staging ticket and a backend that is down
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(pi);
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve"));
     faults.outage(100);
 
     // when every retry of the retrieval job fails
@@ -375,7 +376,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given an approved staging ticket whose point disappears before retrieval
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     runJobs(pi);
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve"));
     faults.failNext("Recovery point rp-stg-1300 no longer exists");
 
     // when retrieval runs
@@ -383,12 +384,12 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
 
     // then the agent reviews again, seeing why, with a fresh resolution
     assertThat(pi).hasPassed(BOUNDARY_POINT_UNAVAILABLE, TASK_REFRESH_RESOLUTION).isWaitingAt(TASK_REVIEW_REQUEST);
-    assertThat((String) variable(pi, ProcessVariables.RETRIEVAL_PROBLEM)).contains("no longer exists");
+    assertThat((String) variable(pi, VariableNames.RETRIEVAL_PROBLEM)).contains("no longer exists");
     assertThat(status(pi)).isEqualTo(TicketStatus.AWAITING_APPROVAL);
     assertThat(timeline(pi)).contains("RETRIEVAL_FAILED");
 
     // and approving completes the ticket
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve"));
     runJobs(pi);
     assertThat(pi).isWaitingAt(TASK_AWAIT_CONFIRMATION);
   }
@@ -408,7 +409,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // then the leads are alerted, the ticket is flagged, and the review goes on
     assertThat(pi).hasPassed(BOUNDARY_FIRST_RESPONSE_AT_RISK, TASK_ESCALATE_FIRST_RESPONSE, END_REVIEW_ESCALATED)
         .isWaitingAt(TASK_REVIEW_REQUEST);
-    assertThat(variable(pi, ProcessVariables.ESCALATED)).isEqualTo(true);
+    assertThat(variable(pi, VariableNames.ESCALATED)).isEqualTo(true);
     List<Mail> escalations = mailsFor(pi.getBusinessKey()).stream().filter(m -> m.subject().contains("Escalation"))
         .toList();
     assertThat(escalations).extracting(Mail::to).containsExactlyInAnyOrder("lena@snapdesk.example",
@@ -417,7 +418,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
 
     // and a breach is recorded when the agent finally decides
     advance(Duration.ofMinutes(30));
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "reject", ProcessVariables.DECISION_NOTE, "late"));
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "reject", VariableNames.DECISION_NOTE, "late"));
     assertThat(sla.deadline(pi.getBusinessKey(), SlaClockKind.FIRST_RESPONSE).orElseThrow().state().name())
         .isEqualTo("BREACHED");
   }
@@ -427,7 +428,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     // given a production ticket approved by the agent at once (delivery target 8 h)
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
     runJobs(pi);
-    completeAs("alice", pi, withVariables(ProcessVariables.DECISION, "approve"));
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve"));
 
     // when six hours pass without a lead
     advanceAndRun(pi, Duration.ofHours(6));

@@ -2,6 +2,7 @@ package com.snapdesk.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snapdesk.identity.Groups;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
 /** Every element id that code and tests name in {@link BpmnIds} exists in the model: a rename breaks here first. */
@@ -45,5 +47,12 @@ class BpmnIdsTest {
           .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class).singleResult();
       assertThat(cycle.getTextContent()).as(task.getId()).isEqualTo("${mailRetries.cycle}");
     }
+  }
+
+  @Test
+  void candidateGroupsAreTheGroupsIdentityCreates() {
+    // the bootstrap grants rights to Groups.*; a typo in the model would leave a task nobody may claim
+    assertThat(model.getModelElementsByType(UserTask.class)).extracting(UserTask::getCamundaCandidateGroups)
+        .containsOnly(Groups.SUPPORT_AGENTS, Groups.SUPPORT_LEADS);
   }
 }

@@ -3,14 +3,15 @@ package com.snapdesk.process;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 
+import com.snapdesk.recovery.RecoveryPointUnavailableException;
 import com.snapdesk.recovery.RecoveryRetrieval;
 import com.snapdesk.recovery.local.LocalRecoveryRetrieval;
-import com.snapdesk.recovery.RecoveryPointUnavailableException;
 import com.snapdesk.support.FixedClockConfiguration;
 import com.snapdesk.support.MailMessages;
-import com.snapdesk.ticket.SubmittedTicket;
-import com.snapdesk.ticket.TicketIntake;
-import com.snapdesk.ticket.TicketRequest;
+import com.snapdesk.support.SnapdeskTestData;
+import com.snapdesk.ticket.intake.SubmitTicket;
+import com.snapdesk.ticket.intake.SubmittedTicket;
+import com.snapdesk.ticket.intake.TicketRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
@@ -29,12 +30,12 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -59,11 +60,11 @@ abstract class ProcessTestSupport {
   static final Instant NOW = FixedClockConfiguration.NOW;
   static final Path OUTBOX = Path.of("target/process-test/outbox");
   static final Path RECOVERY_DIR = Path.of("target/process-test/recovery");
-  static final String ACME = "mx7k2p4qzt3rw";
-  static final String ACME_CONTACT = "ops@acme.example";
+  static final String ACME = SnapdeskTestData.ACME;
+  static final String ACME_CONTACT = SnapdeskTestData.ACME_CONTACT;
 
   @Autowired ProcessEngine engine;
-  @Autowired TicketIntake intake;
+  @Autowired SubmitTicket intake;
   @Autowired FaultyRetrieval faults;
 
   @BeforeEach

@@ -50,11 +50,11 @@ class ReviewFormTest {
   @Test
   void bindsToTheProcessVariablesDelegatesWrite() {
     List<String> keys = components().stream().filter(c -> c.has("key")).map(c -> c.get("key").asText()).toList();
-    assertThat(keys).contains(ProcessVariables.TICKET_ID, ProcessVariables.REQUESTED_LOCAL,
-        ProcessVariables.REQUESTED_UTC, ProcessVariables.INTERPRETATION_NOTE, ProcessVariables.BEFORE_POINT,
-        ProcessVariables.AFTER_POINT, ProcessVariables.RESOLVED_POINT, ProcessVariables.REASON,
-        ProcessVariables.RETRIEVAL_PROBLEM, ProcessVariables.DECISION, ProcessVariables.DECISION_NOTE,
-        ProcessVariables.RECOVERY_POINT_ID);
+    assertThat(keys).contains(VariableNames.TICKET_ID, VariableNames.REQUESTED_LOCAL,
+        VariableNames.REQUESTED_UTC, VariableNames.INTERPRETATION_NOTE, VariableNames.BEFORE_POINT,
+        VariableNames.AFTER_POINT, VariableNames.RESOLVED_POINT, VariableNames.REASON,
+        VariableNames.RETRIEVAL_PROBLEM, VariableNames.DECISION, VariableNames.DECISION_NOTE,
+        VariableNames.RECOVERY_POINT_ID);
   }
 
   @Test
@@ -63,8 +63,8 @@ class ReviewFormTest {
         .orElseThrow();
     List<String> values = new ArrayList<>();
     decision.get("values").forEach(v -> values.add(v.get("value").asText()));
-    assertThat(values).containsExactly(ProcessVariables.DECISION_APPROVE, ProcessVariables.DECISION_REJECT,
-        ProcessVariables.DECISION_ASK_CUSTOMER);
+    assertThat(values).containsExactly(VariableNames.DECISION_APPROVE, VariableNames.DECISION_REJECT,
+        VariableNames.DECISION_ASK_CUSTOMER);
     assertThat(decision.get("validate").get("required").asBoolean()).isTrue();
   }
 }

@@ -1,14 +1,16 @@
 package com.snapdesk.recovery;
 
+import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.RecoveryPoint.State;
 import com.snapdesk.recovery.RecoveryPoint.StorageTier;
 import com.snapdesk.recovery.RecoveryPoint.Type;
+import com.snapdesk.support.SnapdeskTestData;
 import java.time.Instant;
 import java.util.List;
 
 /** Test data: recovery points of one environment with only what a test cares about. */
 final class Points {
-  static final String PROJECT = "mx7k2p4qzt3rw";
+  static final String PROJECT = SnapdeskTestData.ACME;
 
   private Points() {}
 

@@ -7,6 +7,7 @@ import static com.snapdesk.recovery.ResolutionPolicy.AT_OR_BEFORE;
 import static com.snapdesk.recovery.ResolutionPolicy.NEAREST;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.RecoveryPoint.State;
 import com.snapdesk.recovery.RecoveryPoint.StorageTier;
 import com.snapdesk.recovery.RecoveryPoint.Type;

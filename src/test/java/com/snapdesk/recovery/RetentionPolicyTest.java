@@ -22,7 +22,7 @@ class RetentionPolicyTest {
   void showsCustomersThePublishedSchedule() {
     // given the default policy
     // when listing its rows
-    // then they read like DESIGN.md's table
+    // then they read like the published retention table
     assertThat(policy.rows()).containsExactly(
         new Row("days 1–3", "one per hour"),
         new Row("days 4–7", "one per day"),

@@ -143,7 +143,7 @@ class BusinessHoursTest {
     assertThat(clock.elapsed(now)).isEqualTo(Duration.ofHours(1));
     assertThat(clock.dueAt(now)).isEqualTo(berlin("2026-11-30T13:00"));
     assertThat(clock.escalateAt(now)).isEqualTo(berlin("2026-11-30T12:00"));
-    assertThat(clock.state(now)).isEqualTo(SlaState.RUNNING);
+    assertThat(clock.state(now)).isEqualTo(SlaClockState.RUNNING);
   }
 
   @Test
@@ -160,7 +160,7 @@ class BusinessHoursTest {
     Instant saturday = berlin("2026-11-28T12:00");
     assertThat(clock.remaining(saturday)).isEqualTo(Duration.ofHours(1));
     assertThat(clock.dueAt(saturday)).isEqualTo(berlin("2026-11-30T10:00"));
-    assertThat(clock.state(saturday)).isEqualTo(SlaState.PAUSED);
+    assertThat(clock.state(saturday)).isEqualTo(SlaClockState.PAUSED);
   }
 
   @Test

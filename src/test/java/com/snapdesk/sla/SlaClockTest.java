@@ -41,7 +41,7 @@ class SlaClockTest {
     assertThat(clock.remaining(now)).isEqualTo(Duration.ofMinutes(20));
     assertThat(clock.usedFraction(now)).isCloseTo(2.0 / 3, offset(1e-9));
     assertThat(clock.dueAt(now)).isEqualTo(at("10:00"));
-    assertThat(clock.state(now)).isEqualTo(SlaState.RUNNING);
+    assertThat(clock.state(now)).isEqualTo(SlaClockState.RUNNING);
     assertThat(clock.isRunning()).isTrue();
     assertThat(clock.isFinished()).isFalse();
     assertThat(clock.outcome()).isEmpty();
@@ -59,7 +59,7 @@ class SlaClockTest {
 
     // then only the 30 running minutes count
     assertThat(clock.elapsed(at("10:30"))).isEqualTo(Duration.ofMinutes(30));
-    assertThat(clock.state(at("10:30"))).isEqualTo(SlaState.RUNNING);
+    assertThat(clock.state(at("10:30"))).isEqualTo(SlaClockState.RUNNING);
   }
 
   @Test
@@ -105,7 +105,7 @@ class SlaClockTest {
     Instant now = at("12:00");
 
     // then it is paused with 20 minutes used, due 40 minutes from now, escalating 25 minutes from now
-    assertThat(clock.state(now)).isEqualTo(SlaState.PAUSED);
+    assertThat(clock.state(now)).isEqualTo(SlaClockState.PAUSED);
     assertThat(clock.isPaused()).isTrue();
     assertThat(clock.pausedSince()).contains(at("09:20"));
     assertThat(clock.elapsed(now)).isEqualTo(Duration.ofMinutes(20));
@@ -175,7 +175,7 @@ class SlaClockTest {
     Instant later = at("18:00");
 
     // then it stays met after 35 minutes, and its due date is where it stood when it stopped
-    assertThat(clock.state(later)).isEqualTo(SlaState.MET);
+    assertThat(clock.state(later)).isEqualTo(SlaClockState.MET);
     assertThat(clock.isFinished()).isTrue();
     assertThat(clock.isRunning()).isFalse();
     assertThat(clock.elapsed(later)).isEqualTo(Duration.ofMinutes(35));
@@ -194,7 +194,7 @@ class SlaClockTest {
     SlaClock clock = clock(FIRST_RESPONSE);
 
     // then it reads breached, 80 minutes used, 133 % of the target
-    assertThat(clock.state(at("12:00"))).isEqualTo(SlaState.BREACHED);
+    assertThat(clock.state(at("12:00"))).isEqualTo(SlaClockState.BREACHED);
     assertThat(clock.elapsed(at("12:00"))).isEqualTo(Duration.ofMinutes(80));
     assertThat(clock.remaining(at("12:00"))).isEqualTo(Duration.ofMinutes(-20));
     assertThat(clock.usedFraction(at("12:00"))).isCloseTo(4.0 / 3, offset(1e-9));
@@ -210,7 +210,7 @@ class SlaClockTest {
     SlaClock clock = clock(FIRST_RESPONSE);
 
     // then it is breached but not finished, with a negative remaining time, and was due at 10:00
-    assertThat(clock.state(at("10:30"))).isEqualTo(SlaState.BREACHED);
+    assertThat(clock.state(at("10:30"))).isEqualTo(SlaClockState.BREACHED);
     assertThat(clock.isFinished()).isFalse();
     assertThat(clock.remaining(at("10:30"))).isEqualTo(Duration.ofMinutes(-30));
     assertThat(clock.dueAt(at("10:30"))).isEqualTo(at("10:00"));
@@ -245,7 +245,7 @@ class SlaClockTest {
     SlaClock clock = clock(DELIVERY);
 
     // then it is stopped, with the 30 minutes it ran before the pause
-    assertThat(clock.state(at("20:00"))).isEqualTo(SlaState.STOPPED);
+    assertThat(clock.state(at("20:00"))).isEqualTo(SlaClockState.STOPPED);
     assertThat(clock.isFinished()).isTrue();
     assertThat(clock.isPaused()).isFalse();
     assertThat(clock.elapsed(at("20:00"))).isEqualTo(Duration.ofMinutes(30));
@@ -265,7 +265,7 @@ class SlaClockTest {
     SlaClock clock = clock(FIRST_RESPONSE);
 
     // then it was met at 09:30 and nothing after that counts
-    assertThat(clock.state(at("12:00"))).isEqualTo(SlaState.MET);
+    assertThat(clock.state(at("12:00"))).isEqualTo(SlaClockState.MET);
     assertThat(clock.elapsed(at("12:00"))).isEqualTo(Duration.ofMinutes(30));
   }
 
@@ -280,7 +280,7 @@ class SlaClockTest {
 
     // then it is escalated and still running towards 10:00
     assertThat(clock.isEscalated()).isTrue();
-    assertThat(clock.state(at("09:50"))).isEqualTo(SlaState.RUNNING);
+    assertThat(clock.state(at("09:50"))).isEqualTo(SlaClockState.RUNNING);
     assertThat(clock.dueAt(at("09:50"))).isEqualTo(at("10:00"));
   }
 
@@ -294,7 +294,7 @@ class SlaClockTest {
 
     // when replaying each clock
     // then the first response ignores the pause (already met); delivery was paused for an hour
-    assertThat(clock(FIRST_RESPONSE).state(at("11:00"))).isEqualTo(SlaState.MET);
+    assertThat(clock(FIRST_RESPONSE).state(at("11:00"))).isEqualTo(SlaClockState.MET);
     assertThat(clock(DELIVERY).elapsed(at("11:00"))).isEqualTo(Duration.ofMinutes(60));
   }
 

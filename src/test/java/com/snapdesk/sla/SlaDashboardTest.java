@@ -3,7 +3,7 @@ package com.snapdesk.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.OpenWork.OpenIncident;
 import com.snapdesk.sla.OpenWork.OpenTask;
 import com.snapdesk.sla.OpenWork.OpenTicket;
@@ -12,6 +12,8 @@ import com.snapdesk.sla.SlaDashboard.OpenTicketRow;
 import com.snapdesk.sla.SlaDashboard.WorkloadRow;
 import com.snapdesk.sla.SlaHistory.Outcomes;
 import com.snapdesk.sla.persistence.JdbcSlaEventLog;
+import com.snapdesk.support.MutableClock;
+import com.snapdesk.support.SlaDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,27 +22,22 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 /** The dashboard's open tickets and workload, with the engine and the ticket table replaced by lists. */
 class SlaDashboardTest {
 
   static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-  private final EmbeddedDatabase db = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
-      .generateUniqueName(true).addScript("db/migration/V3__sla_event.sql").build();
+  private final SlaDatabase db = SlaDatabase.create();
   private final MutableClock clock = new MutableClock(NOW);
-  private final SlaTracker sla = new SlaTracker(new JdbcSlaEventLog(JdbcClient.create(db)), SlaProperties.defaults(),
+  private final SlaTracker sla = new SlaTracker(new JdbcSlaEventLog(db.jdbc()), SlaProperties.defaults(),
       clock);
   private final List<OpenTicket> open = new ArrayList<>();
   private final SlaDashboard dashboard = new SlaDashboard(sla, (from, to, env) -> Map.of(
       SlaClockKind.FIRST_RESPONSE, Outcomes.NONE, SlaClockKind.DELIVERY, Outcomes.NONE), new OpenWork() {
         @Override public List<OpenTicket> openTickets() { return open; }
         @Override public List<OpenIncident> incidents() { return List.of(); }
-      }, new TicketStatuses() {
+      }, new TicketStatusLookup() {
         @Override public Map<String, String> statusOf(Collection<String> ids) { return Map.of(); }
         @Override public List<String> openStatuses() { return List.of(); }
         @Override public Map<String, Long> openByStatus() { return Map.of(); }
@@ -48,7 +45,7 @@ class SlaDashboardTest {
 
   @AfterEach
   void shutDown() {
-    db.shutdown();
+    db.close();
   }
 
   @Test

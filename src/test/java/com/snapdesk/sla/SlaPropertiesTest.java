@@ -3,7 +3,7 @@ package com.snapdesk.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaProperties.Targets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

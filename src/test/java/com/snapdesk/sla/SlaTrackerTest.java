@@ -5,10 +5,12 @@ import static com.snapdesk.sla.SlaClockKind.FIRST_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaProperties.BusinessHoursCalendar;
 import com.snapdesk.sla.SlaProperties.Targets;
 import com.snapdesk.sla.persistence.JdbcSlaEventLog;
+import com.snapdesk.support.MutableClock;
+import com.snapdesk.support.SlaDatabase;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,27 +22,20 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 class SlaTrackerTest {
 
   static final Instant SUBMITTED = Instant.parse("2026-11-26T09:00:00Z");
   static final String TICKET = "SD-2026-0042";
 
-  private final EmbeddedDatabase db = new EmbeddedDatabaseBuilder()
-      .setType(EmbeddedDatabaseType.H2)
-      .generateUniqueName(true)
-      .addScript("db/migration/V3__sla_event.sql")
-      .build();
-  private final JdbcClient jdbc = JdbcClient.create(db);
+  private final SlaDatabase db = SlaDatabase.create();
+  private final JdbcClient jdbc = db.jdbc();
   private final MutableClock clock = new MutableClock(SUBMITTED);
   private final SlaTracker sla = new SlaTracker(new JdbcSlaEventLog(jdbc), SlaProperties.defaults(), clock);
 
   @AfterEach
   void shutDown() {
-    db.shutdown();
+    db.close();
   }
 
   @Test
@@ -51,13 +46,13 @@ class SlaTrackerTest {
 
     // then the first response is due at 10:00 (escalation 09:45) and delivery at 17:00 (escalation 15:00)
     assertThat(tracked).isTrue();
-    SlaStatus status = sla.status(TICKET).orElseThrow();
+    TicketSla status = sla.status(TICKET).orElseThrow();
     assertThat(status.environment()).isEqualTo(Environment.PRODUCTION);
     assertThat(status.firstResponse().dueAt()).isEqualTo(at("10:00"));
     assertThat(status.firstResponse().escalateAt()).isEqualTo(at("09:45"));
     assertThat(status.delivery().dueAt()).isEqualTo(at("17:00"));
     assertThat(status.delivery().escalateAt()).isEqualTo(at("15:00"));
-    assertThat(status.of(FIRST_RESPONSE).state()).isEqualTo(SlaState.RUNNING);
+    assertThat(status.of(FIRST_RESPONSE).state()).isEqualTo(SlaClockState.RUNNING);
     // and the rows carry the environment, the target and no time used yet
     assertThat(rows()).containsExactly(
         tuple("FIRST_RESPONSE", "STARTED", "PRODUCTION", 3600L, 0L, null),
@@ -71,8 +66,8 @@ class SlaTrackerTest {
 
     // when asking for its deadlines
     // then first response is due in 4 h and delivery in 24 h
-    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaDeadline::dueAt).contains(at("13:00"));
-    assertThat(sla.deadline(TICKET, DELIVERY)).map(SlaDeadline::dueAt)
+    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaClockReading::dueAt).contains(at("13:00"));
+    assertThat(sla.deadline(TICKET, DELIVERY)).map(SlaClockReading::dueAt)
         .contains(SUBMITTED.plus(Duration.ofHours(24)));
   }
 
@@ -89,7 +84,7 @@ class SlaTrackerTest {
     assertThat(tracked).isTrue();
     assertThat(count("STARTED")).isEqualTo(2);
     assertThat(sla.status(TICKET).orElseThrow().environment()).isEqualTo(Environment.PRODUCTION);
-    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaDeadline::dueAt).contains(at("10:00"));
+    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaClockReading::dueAt).contains(at("10:00"));
   }
 
   @Test
@@ -135,10 +130,10 @@ class SlaTrackerTest {
     clock.advance(Duration.ofMinutes(10));
 
     // then delivery has used 30 minutes and is due 3 hours later than it was
-    SlaDeadline delivery = sla.deadline(TICKET, DELIVERY).orElseThrow();
+    SlaClockReading delivery = sla.deadline(TICKET, DELIVERY).orElseThrow();
     assertThat(delivery.elapsed()).isEqualTo(Duration.ofMinutes(30));
     assertThat(delivery.dueAt()).isEqualTo(at("20:00"));
-    assertThat(delivery.state()).isEqualTo(SlaState.RUNNING);
+    assertThat(delivery.state()).isEqualTo(SlaClockState.RUNNING);
     // and only the delivery clock was paused: the first response was already met
     assertThat(rows()).containsExactly(
         tuple("FIRST_RESPONSE", "STARTED", "PRODUCTION", 3600L, 0L, null),
@@ -157,10 +152,10 @@ class SlaTrackerTest {
 
     // when asking for the deadline 30 hours later
     clock.advance(Duration.ofHours(30));
-    SlaDeadline delivery = sla.deadline(TICKET, DELIVERY).orElseThrow();
+    SlaClockReading delivery = sla.deadline(TICKET, DELIVERY).orElseThrow();
 
     // then it is paused with 6 hours left from now, a quarter used
-    assertThat(delivery.state()).isEqualTo(SlaState.PAUSED);
+    assertThat(delivery.state()).isEqualTo(SlaClockState.PAUSED);
     assertThat(delivery.remaining()).isEqualTo(Duration.ofHours(6));
     assertThat(delivery.dueAt()).isEqualTo(clock.instant().plus(Duration.ofHours(6)));
     assertThat(delivery.usedFraction()).isEqualTo(0.25);
@@ -181,7 +176,7 @@ class SlaTrackerTest {
     // then one pause and one resume per clock are recorded
     assertThat(count("PAUSED")).isEqualTo(2);
     assertThat(count("RESUMED")).isEqualTo(2);
-    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaDeadline::dueAt).contains(at("11:00"));
+    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaClockReading::dueAt).contains(at("11:00"));
   }
 
   @Test
@@ -206,7 +201,7 @@ class SlaTrackerTest {
     assertThat(outcome.type()).isEqualTo(SlaEventType.MET);
     assertThat(outcome.elapsed()).isEqualTo(Duration.ofHours(1));
     assertThat(row("MET")).containsExactly("FIRST_RESPONSE", "MET", "PRODUCTION", 3600L, 3600L, null);
-    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaDeadline::state).contains(SlaState.MET);
+    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaClockReading::state).contains(SlaClockState.MET);
   }
 
   @Test
@@ -256,9 +251,9 @@ class SlaTrackerTest {
     assertThat(row("STOPPED")).containsExactly("DELIVERY", "STOPPED", "PRODUCTION", 28800L, 1800L,
         "cancelled by the customer");
     assertThat(sla.stop(TICKET, DELIVERY)).map(SlaOutcome::type).contains(SlaEventType.STOPPED);
-    SlaStatus status = sla.status(TICKET).orElseThrow();
-    assertThat(status.firstResponse().state()).isEqualTo(SlaState.MET);
-    assertThat(status.delivery().state()).isEqualTo(SlaState.STOPPED);
+    TicketSla status = sla.status(TICKET).orElseThrow();
+    assertThat(status.firstResponse().state()).isEqualTo(SlaClockState.MET);
+    assertThat(status.delivery().state()).isEqualTo(SlaClockState.STOPPED);
     assertThat(status.delivery().finished()).isTrue();
   }
 
@@ -275,8 +270,8 @@ class SlaTrackerTest {
     // then one escalation is recorded, with the time used
     assertThat(row("ESCALATED")).containsExactly("FIRST_RESPONSE", "ESCALATED", "PRODUCTION", 3600L, 2700L, null);
     assertThat(count("ESCALATED")).isEqualTo(1);
-    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaDeadline::escalated).contains(true);
-    assertThat(sla.deadline(TICKET, DELIVERY)).map(SlaDeadline::escalated).contains(false);
+    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaClockReading::escalated).contains(true);
+    assertThat(sla.deadline(TICKET, DELIVERY)).map(SlaClockReading::escalated).contains(false);
   }
 
   @Test
@@ -296,10 +291,10 @@ class SlaTrackerTest {
     clock.advance(Duration.ofMinutes(90));
 
     // when asking for the deadline
-    SlaDeadline deadline = sla.deadline(TICKET, FIRST_RESPONSE).orElseThrow();
+    SlaClockReading deadline = sla.deadline(TICKET, FIRST_RESPONSE).orElseThrow();
 
     // then it is breached, not finished, 150 % used, and was due at 10:00
-    assertThat(deadline.state()).isEqualTo(SlaState.BREACHED);
+    assertThat(deadline.state()).isEqualTo(SlaClockState.BREACHED);
     assertThat(deadline.finished()).isFalse();
     assertThat(deadline.usedFraction()).isEqualTo(1.5);
     assertThat(deadline.remaining()).isEqualTo(Duration.ofMinutes(-30));
@@ -316,7 +311,7 @@ class SlaTrackerTest {
     var afterRestart = new SlaTracker(new JdbcSlaEventLog(jdbc), changed, clock);
 
     // then the running ticket keeps its 1 h target; the new escalation fraction applies
-    SlaDeadline deadline = afterRestart.deadline(TICKET, FIRST_RESPONSE).orElseThrow();
+    SlaClockReading deadline = afterRestart.deadline(TICKET, FIRST_RESPONSE).orElseThrow();
     assertThat(deadline.target()).isEqualTo(Duration.ofHours(1));
     assertThat(deadline.escalateAt()).isEqualTo(at("09:30"));
   }
@@ -335,9 +330,9 @@ class SlaTrackerTest {
     tracker.start("SD-PRD", Environment.PRODUCTION);
 
     // then staging's 4 h first response is due Monday 12:00 in Berlin, production's 1 h an hour later
-    assertThat(tracker.deadline("SD-STG", FIRST_RESPONSE)).map(SlaDeadline::dueAt)
+    assertThat(tracker.deadline("SD-STG", FIRST_RESPONSE)).map(SlaClockReading::dueAt)
         .contains(Instant.parse("2026-11-30T11:00:00Z"));
-    assertThat(tracker.deadline("SD-PRD", FIRST_RESPONSE)).map(SlaDeadline::dueAt)
+    assertThat(tracker.deadline("SD-PRD", FIRST_RESPONSE)).map(SlaClockReading::dueAt)
         .contains(Instant.parse("2026-11-27T16:00:00Z"));
   }
 
@@ -352,8 +347,8 @@ class SlaTrackerTest {
     clock.advance(Duration.ofMinutes(30));
 
     // then each has its own clocks
-    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaDeadline::state).contains(SlaState.RUNNING);
-    assertThat(sla.deadline("SD-2026-0043", FIRST_RESPONSE)).map(SlaDeadline::state).contains(SlaState.PAUSED);
+    assertThat(sla.deadline(TICKET, FIRST_RESPONSE)).map(SlaClockReading::state).contains(SlaClockState.RUNNING);
+    assertThat(sla.deadline("SD-2026-0043", FIRST_RESPONSE)).map(SlaClockReading::state).contains(SlaClockState.PAUSED);
   }
 
   private List<org.assertj.core.groups.Tuple> rows() {

@@ -2,8 +2,9 @@ package com.snapdesk.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.persistence.JdbcSlaEventLog;
+import com.snapdesk.support.SlaDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 /** The beans as the application scans them, without booting the engine. */
 class SlaWiringTest {
@@ -32,8 +31,7 @@ class SlaWiringTest {
   static class Sla {
     @Bean(destroyMethod = "shutdown")
     DataSource dataSource() {
-      return new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true)
-          .addScript("db/migration/V3__sla_event.sql").build();
+      return SlaDatabase.create().dataSource();
     }
 
     @Bean
@@ -60,7 +58,7 @@ class SlaWiringTest {
       assertThat(context).hasNotFailed().hasSingleBean(SlaTracker.class).hasSingleBean(SlaEventLog.class);
       SlaTracker sla = context.getBean(SlaTracker.class);
       sla.start("SD-1", Environment.PRODUCTION);
-      assertThat(sla.deadline("SD-1", SlaClockKind.FIRST_RESPONSE)).map(SlaDeadline::dueAt)
+      assertThat(sla.deadline("SD-1", SlaClockKind.FIRST_RESPONSE)).map(SlaClockReading::dueAt)
           .contains(NOW.plus(Duration.ofHours(1)));
     });
   }

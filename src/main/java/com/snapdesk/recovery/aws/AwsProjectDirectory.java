@@ -1,9 +1,9 @@
 package com.snapdesk.recovery.aws;
 
-import com.snapdesk.recovery.Project;
-import com.snapdesk.recovery.ProjectDirectory;
-import com.snapdesk.recovery.local.Inventory;
-import com.snapdesk.recovery.local.InventoryFile;
+import com.snapdesk.project.Project;
+import com.snapdesk.project.ProjectDirectory;
+import com.snapdesk.recovery.inventory.Inventory;
+import com.snapdesk.recovery.inventory.InventoryFile;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

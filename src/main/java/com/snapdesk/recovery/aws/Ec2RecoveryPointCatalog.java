@@ -1,9 +1,9 @@
 package com.snapdesk.recovery.aws;
 
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.Project;
+import com.snapdesk.project.ProjectDirectory;
 import com.snapdesk.recovery.CandidateIndex;
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.recovery.Project;
-import com.snapdesk.recovery.ProjectDirectory;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointCatalog;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.snapdesk.recovery.aws;
 
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.recovery.Project;
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.Project;
 
 /** Where a recovery's volumes go: the environment's first node, in its region and availability zone. */
 record FirstNode(String instanceId, String availabilityZone, String region) {

@@ -1,6 +1,6 @@
 package com.snapdesk.recovery.aws;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.RecoveryPoint;
 import java.time.Instant;
 import java.util.ArrayList;

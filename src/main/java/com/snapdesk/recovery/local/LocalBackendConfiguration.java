@@ -1,9 +1,11 @@
 package com.snapdesk.recovery.local;
 
-import com.snapdesk.recovery.RetentionPolicy;
+import com.snapdesk.recovery.inventory.Inventory;
+import com.snapdesk.recovery.inventory.InventoryFile;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,16 +17,22 @@ public class LocalBackendConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(LocalBackendConfiguration.class);
 
-  /** Both the project directory and the recovery point catalog. */
+  /**
+   * Both the project directory and the recovery point catalog: the inventory file, or else the generated
+   * inventory another module offers as a bean (demo/ does), so the embedded default needs no file.
+   */
   @Bean
-  public LocalInventory localInventory(LocalBackendProperties properties, RetentionPolicy retentionPolicy, Clock clock) {
+  public LocalInventory localInventory(LocalBackendProperties properties, ObjectProvider<Inventory> generated,
+                                       Clock clock) {
     Inventory inventory;
     if (properties.inventory() != null) {
       inventory = InventoryFile.read(properties.inventory());
       log.info("Local backend: {} projects and {} recovery points from {}", inventory.projects().size(),
           inventory.recoveryPoints().size(), properties.inventory().toAbsolutePath());
     } else {
-      inventory = new DemoInventory(retentionPolicy, clock).generate();
+      inventory = generated.getIfAvailable(() -> {
+        throw new IllegalStateException("snapdesk.local.inventory is not set and no inventory is generated");
+      });
       log.info("Local backend: demo inventory of {} projects and {} recovery points generated for {} "
           + "(set snapdesk.local.inventory to use a file)", inventory.projects().size(),
           inventory.recoveryPoints().size(), clock.instant());

@@ -3,7 +3,7 @@ package com.snapdesk.recovery.local;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.snapdesk.recovery.Project;
+import com.snapdesk.project.Project;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointCatalog;
 import com.snapdesk.recovery.RecoveryPointUnavailableException;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 /**
  * The embedded stand-in for attaching volumes: a folder per recovery under the recovery dir with a
  * {@code manifest.json} describing what would be mounted and a README. Customers are told the mount
- * path of DESIGN.md ({@code /mnt/recovery-<recoveryId>} on the first node), as with the AWS backend.
+ * path of docs/api.md ({@code /mnt/recovery-<recoveryId>} on the first node), as with the AWS backend.
  *
  * <p>The folder is assembled under a hidden name and renamed into place, so a present manifest means
  * a finished retrieval; a retried call returns it unchanged.
@@ -68,7 +68,7 @@ public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
     this.archiveRestoreTime = Objects.requireNonNull(archiveRestoreTime, "archiveRestoreTime");
   }
 
-  /** Where the customer finds the data (DESIGN.md); the same for every backend. */
+  /** Where the customer finds the data (docs/api.md); the same for every backend. */
   public static String mountPath(String recoveryId) {
     return "/mnt/recovery-" + recoveryId;
   }

@@ -1,6 +1,6 @@
 package com.snapdesk.sla.metrics;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaClockKind;
 import com.snapdesk.sla.SlaDashboard;
 import com.snapdesk.sla.SlaDashboard.OpenTicketRow;
@@ -9,7 +9,7 @@ import com.snapdesk.sla.SlaEventType;
 import com.snapdesk.sla.SlaLogEntry;
 import com.snapdesk.sla.SlaProperties;
 import com.snapdesk.sla.SlaRisk;
-import com.snapdesk.sla.TicketStatuses;
+import com.snapdesk.sla.TicketStatusLookup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,14 +52,14 @@ class SlaMetrics implements SlaEventListener, MeterBinder {
 
   /** Lazily: the dashboard needs the tracker, which tells this listener about events. */
   private final ObjectProvider<SlaDashboard> dashboard;
-  private final TicketStatuses statuses;
+  private final TicketStatusLookup statuses;
   private final SlaProperties properties;
 
   private volatile MeterRegistry registry;
   private Snapshot snapshot;
   private long snapshotAt;
 
-  SlaMetrics(ObjectProvider<SlaDashboard> dashboard, TicketStatuses statuses, SlaProperties properties) {
+  SlaMetrics(ObjectProvider<SlaDashboard> dashboard, TicketStatusLookup statuses, SlaProperties properties) {
     this.dashboard = dashboard;
     this.statuses = statuses;
     this.properties = properties;

@@ -1,6 +1,6 @@
 package com.snapdesk.sla.persistence;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaClockKind;
 import com.snapdesk.sla.SlaEvent;
 import com.snapdesk.sla.SlaEventLog;

@@ -1,6 +1,6 @@
 package com.snapdesk.sla.web;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaClockKind;
 import com.snapdesk.sla.SlaDashboard;
 import com.snapdesk.sla.SlaDashboard.IncidentRow;

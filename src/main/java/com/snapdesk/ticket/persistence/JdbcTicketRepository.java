@@ -1,9 +1,9 @@
 package com.snapdesk.ticket.persistence;
 
-import com.snapdesk.notify.MailView.RejectionReason;
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.ResolutionPolicy;
 import com.snapdesk.recovery.Scope;
+import com.snapdesk.ticket.RejectionReason;
 import com.snapdesk.ticket.RequestedMoment;
 import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketEvent;

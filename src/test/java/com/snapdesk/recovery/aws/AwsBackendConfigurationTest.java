@@ -2,12 +2,14 @@ package com.snapdesk.recovery.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.recovery.ProjectDirectory;
+import com.snapdesk.demo.DemoInventoryConfiguration;
+import com.snapdesk.project.ProjectDirectory;
 import com.snapdesk.recovery.RecoveryConfiguration;
 import com.snapdesk.recovery.RecoveryPointCatalog;
 import com.snapdesk.recovery.RecoveryRetrieval;
 import com.snapdesk.recovery.local.LocalBackendConfiguration;
 import com.snapdesk.recovery.local.LocalInventory;
+import com.snapdesk.support.SnapdeskTestData;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +30,7 @@ class AwsBackendConfigurationTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withUserConfiguration(Scan.class, RecoveryConfiguration.class, LocalBackendConfiguration.class,
-          AwsBackendConfiguration.class);
+          DemoInventoryConfiguration.class, AwsBackendConfiguration.class);
 
   private static final String[] AWS = {
       "snapdesk.backend=aws", "snapdesk.aws.region=eu-central-1",
@@ -54,7 +56,7 @@ class AwsBackendConfigurationTest {
       assertThat(context.getBean(RecoveryPointCatalog.class)).isInstanceOf(Ec2RecoveryPointCatalog.class);
       assertThat(context.getBean(ProjectDirectory.class)).isInstanceOf(AwsProjectDirectory.class);
       assertThat(context.getBean(RecoveryRetrieval.class)).isInstanceOf(AwsRecoveryRetrieval.class);
-      assertThat(context.getBean(ProjectDirectory.class).find("mx7k2p4qzt3rw")).isPresent();
+      assertThat(context.getBean(ProjectDirectory.class).find(SnapdeskTestData.ACME)).isPresent();
       // and the optional settings have their documented defaults
       AwsBackendProperties p = context.getBean(AwsBackendProperties.class);
       assertThat(p.tags()).isEqualTo(AwsBackendProperties.Tags.defaults());

@@ -1,11 +1,12 @@
 package com.snapdesk.recovery.aws;
 
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.recovery.Plan;
-import com.snapdesk.recovery.Project;
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.Plan;
+import com.snapdesk.project.Project;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryRetrieval.RetrievalRequest;
 import com.snapdesk.recovery.Scope;
+import com.snapdesk.support.SnapdeskTestData;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +17,8 @@ import java.util.Map;
 /** The world the AWS adapter tests share: Acme's production on us-east-1, credentials for the default chain. */
 final class AwsFixtures {
 
-  static final String ACME = "mx7k2p4qzt3rw";
-  static final String CONTACT = "ops@acme.example";
+  static final String ACME = SnapdeskTestData.ACME;
+  static final String CONTACT = SnapdeskTestData.ACME_CONTACT;
   static final String NODE = "i-0abc1234def567890";
   static final String ZONE = "us-east-1a";
   static final String KMS_KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";

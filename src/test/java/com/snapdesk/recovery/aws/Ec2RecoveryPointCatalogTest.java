@@ -9,8 +9,8 @@ import static com.snapdesk.recovery.aws.AwsFixtures.T0;
 import static com.snapdesk.recovery.aws.AwsFixtures.backupTags;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.CandidateIndex;
-import com.snapdesk.recovery.Environment;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.support.aws.AwsStandIn;
 import java.time.Duration;

@@ -2,8 +2,10 @@ package com.snapdesk.recovery.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.recovery.ProjectDirectory;
+import com.snapdesk.demo.DemoInventory;
+import com.snapdesk.demo.DemoInventoryConfiguration;
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.ProjectDirectory;
 import com.snapdesk.recovery.RecoveryConfiguration;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointCatalog;
@@ -34,7 +36,8 @@ class LocalBackendConfigurationTest {
   static class Properties {}
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withUserConfiguration(Properties.class, RecoveryConfiguration.class, LocalBackendConfiguration.class);
+      .withUserConfiguration(Properties.class, RecoveryConfiguration.class, LocalBackendConfiguration.class,
+          DemoInventoryConfiguration.class);
 
   @TempDir Path dir;
 

@@ -3,11 +3,13 @@ package com.snapdesk.recovery.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.demo.DemoInventory;
+import com.snapdesk.project.Environment;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointResolver;
 import com.snapdesk.recovery.ResolutionPolicy;
 import com.snapdesk.recovery.RetentionPolicy;
+import com.snapdesk.recovery.inventory.Inventory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.recovery.Project;
+import com.snapdesk.demo.DemoInventory;
+import com.snapdesk.project.Environment;
+import com.snapdesk.project.Project;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointUnavailableException;
 import com.snapdesk.recovery.RecoveryRetrieval.RetrievalProgress;
 import com.snapdesk.recovery.RecoveryRetrieval.RetrievalRequest;
 import com.snapdesk.recovery.RetentionPolicy;
 import com.snapdesk.recovery.Scope;
+import com.snapdesk.support.MutableClock;
+import com.snapdesk.support.SnapdeskTestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,12 +34,8 @@ class LocalRecoveryRetrievalTest {
   private static final String POINT = "rp-mx7k2p4qzt3rw-production-202611251200";
 
   @TempDir Path dir;
-  private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-  private final Clock clock = new Clock() {
-    @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-    @Override public Instant instant() { return now.get(); }
-  };
+  private final MutableClock now = new MutableClock(NOW);
+  private final Clock clock = now;
   private final LocalInventory inventory = new LocalInventory(
       new DemoInventory(RetentionPolicy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)).generate());
 
@@ -65,7 +63,7 @@ class LocalRecoveryRetrievalTest {
     JsonNode manifest = new ObjectMapper().readTree(folder.resolve("manifest.json").toFile());
     assertThat(manifest.get("recoveryId").asText()).isEqualTo("r-7f3a");
     assertThat(manifest.get("ticketId").asText()).isEqualTo("T-1001");
-    assertThat(manifest.get("projectId").asText()).isEqualTo("mx7k2p4qzt3rw");
+    assertThat(manifest.get("projectId").asText()).isEqualTo(SnapdeskTestData.ACME);
     assertThat(manifest.get("environment").asText()).isEqualTo("production");
     assertThat(manifest.get("recoveryPointId").asText()).isEqualTo(POINT);
     assertThat(manifest.get("createdAt").asText()).isEqualTo("2026-11-25T12:00:00Z");

@@ -2,35 +2,29 @@ package com.snapdesk.sla.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaClockKind;
 import com.snapdesk.sla.SlaEvent;
 import com.snapdesk.sla.SlaEventType;
 import com.snapdesk.sla.SlaLogEntry;
+import com.snapdesk.support.SlaDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 class JdbcSlaEventLogTest {
 
   static final Instant T = Instant.parse("2026-11-26T09:00:00Z");
 
-  private final EmbeddedDatabase db = new EmbeddedDatabaseBuilder()
-      .setType(EmbeddedDatabaseType.H2)
-      .generateUniqueName(true)
-      .addScript("db/migration/V3__sla_event.sql")
-      .build();
-  private final JdbcClient jdbc = JdbcClient.create(db);
+  private final SlaDatabase db = SlaDatabase.create();
+  private final JdbcClient jdbc = db.jdbc();
   private final JdbcSlaEventLog log = new JdbcSlaEventLog(jdbc);
 
   @AfterEach
   void shutDown() {
-    db.shutdown();
+    db.close();
   }
 
   @Test

@@ -5,23 +5,18 @@ import static com.snapdesk.sla.SlaClockKind.FIRST_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaProperties;
 import com.snapdesk.sla.SlaTracker;
-import java.time.Clock;
+import com.snapdesk.support.MutableClock;
+import com.snapdesk.support.SlaDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 /**
  * Shows that a dashboard can answer its questions from {@code sla_event} alone, with SQL that runs on
@@ -31,19 +26,11 @@ class SlaDashboardQueriesTest {
 
   static final Instant T = Instant.parse("2026-11-26T09:00:00Z");
 
-  private final EmbeddedDatabase db = new EmbeddedDatabaseBuilder()
-      .setType(EmbeddedDatabaseType.H2)
-      .generateUniqueName(true)
-      .addScript("db/migration/V3__sla_event.sql")
-      .build();
-  private final JdbcClient jdbc = JdbcClient.create(db);
-  private final AtomicReference<Instant> now = new AtomicReference<>(T);
+  private final SlaDatabase db = SlaDatabase.create();
+  private final JdbcClient jdbc = db.jdbc();
+  private final MutableClock now = new MutableClock(T);
   private final SlaTracker sla = new SlaTracker(new JdbcSlaEventLog(jdbc), SlaProperties.defaults(),
-      new Clock() {
-        @Override public Instant instant() { return now.get(); }
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-      });
+      now);
 
   @BeforeEach
   void history() {
@@ -67,7 +54,7 @@ class SlaDashboardQueriesTest {
 
   @AfterEach
   void shutDown() {
-    db.shutdown();
+    db.close();
   }
 
   @Test

@@ -4,20 +4,17 @@ import static com.snapdesk.sla.SlaClockKind.DELIVERY;
 import static com.snapdesk.sla.SlaClockKind.FIRST_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snapdesk.recovery.Environment;
-import com.snapdesk.sla.SlaDeadline;
+import com.snapdesk.project.Environment;
+import com.snapdesk.sla.SlaClockReading;
 import com.snapdesk.sla.SlaEventType;
 import com.snapdesk.sla.SlaOutcome;
 import com.snapdesk.sla.SlaProperties;
 import com.snapdesk.sla.SlaTracker;
+import com.snapdesk.support.MutableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,12 +30,8 @@ class SlaEventLogPostgresIT {
   static EmbeddedPostgres postgres;
   static JdbcClient jdbc;
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(T);
-  private final SlaTracker sla = new SlaTracker(new JdbcSlaEventLog(jdbc), SlaProperties.defaults(), new Clock() {
-    @Override public Instant instant() { return now.get(); }
-    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(ZoneId zone) { return this; }
-  });
+  private final MutableClock now = new MutableClock(T);
+  private final SlaTracker sla = new SlaTracker(new JdbcSlaEventLog(jdbc), SlaProperties.defaults(), now);
 
   @BeforeAll
   static void startPostgres() throws Exception {
@@ -74,7 +67,7 @@ class SlaEventLogPostgresIT {
     // then delivery is met after five hours of SLA time, and the table says so too
     assertThat(delivery.type()).isEqualTo(SlaEventType.MET);
     assertThat(delivery.elapsed()).isEqualTo(Duration.ofHours(5));
-    assertThat(sla.deadline("pg-1", DELIVERY)).map(SlaDeadline::dueAt).contains(T.plus(Duration.ofHours(10)));
+    assertThat(sla.deadline("pg-1", DELIVERY)).map(SlaClockReading::dueAt).contains(T.plus(Duration.ofHours(10)));
     Double median = jdbc.sql("""
             select percentile_cont(0.5) within group (order by elapsed_seconds) from sla_event
             where ticket_id = 'pg-1' and clock = 'DELIVERY' and type in ('MET', 'BREACHED')""")

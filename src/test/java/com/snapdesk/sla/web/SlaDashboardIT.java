@@ -5,11 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.snapdesk.recovery.Environment;
+import com.snapdesk.project.Environment;
 import com.snapdesk.sla.SlaClockKind;
 import com.snapdesk.sla.SlaTracker;
 import com.snapdesk.support.EmbeddedAppTest;
 import com.snapdesk.support.FixedClockConfiguration;
+import com.snapdesk.support.SnapdeskTestData;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -285,9 +286,7 @@ class SlaDashboardIT {
   }
 
   private String submit() throws Exception {
-    var body = Map.of("customerEmail", "ops@acme.example", "customerName", "Olga Ops", "projectId",
-        "mx7k2p4qzt3rw", "environment", "production", "requestedDate", "2026-11-25", "requestedTime", "07:20",
-        "timezone", "America/New_York", "reason", "Lost orders");
+    var body = SnapdeskTestData.request().fields();
     var created = http().post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON).body(body)
         .retrieve().toEntity(String.class);
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);

@@ -1,0 +1,63 @@
+package com.snapdesk.process;
+
+import com.snapdesk.ticket.review.RecordReview;
+
+/** Process variable names. The forms (bpmn/forms/*.form) and the DMN table bind to the same keys. */
+public final class VariableNames {
+  public static final String TICKET_ID = "ticketId";
+  /** When the customer submitted the ticket: its SLA clocks count from then. */
+  public static final String SUBMITTED_AT = "submittedAt";
+  public static final String ELIGIBLE = "eligible";
+  public static final String POINT_FOUND = "pointFound";
+  public static final String MAIL_KIND = "mailKind";
+  public static final String SLA_CLOCK = "slaClock";
+  public static final String REVIEW_ROUND = "reviewRound";
+  public static final String ESCALATED = "escalated";
+
+  // settings copied in at start (ISO-8601 durations)
+  public static final String REPLY_TIMEOUT = "replyTimeout";
+  public static final String REPLY_REMINDER_AFTER = "replyReminderAfter";
+  public static final String RETRIEVAL_POLL_INTERVAL = "retrievalPollInterval";
+
+  // shown on the forms
+  public static final String CUSTOMER = "customer";
+  public static final String PROJECT = "project";
+  public static final String SCOPE = "scope";
+  public static final String REQUESTED_LOCAL = "requestedLocal";
+  public static final String REQUESTED_UTC = "requestedUtc";
+  public static final String INTERPRETATION_NOTE = "interpretationNote";
+  public static final String BEFORE_POINT = "beforePoint";
+  public static final String AFTER_POINT = "afterPoint";
+  public static final String RESOLVED_POINT = "resolvedPoint";
+  public static final String RESOLVED_RECOVERY_POINT_ID = "resolvedRecoveryPointId";
+  public static final String RESOLUTION_NOTE = "resolutionNote";
+  public static final String REASON = "reason";
+  public static final String RETRIEVAL_PROBLEM = "retrievalProblem";
+  public static final String CONVERSATION = "conversation";
+  public static final String CHOSEN_POINT = "chosenPoint";
+  public static final String REVIEWED_BY = "reviewedBy";
+  public static final String REVIEW_NOTE = "reviewNote";
+  public static final String LEAD_REASON = "leadReason";
+
+  // set by the agent when completing Task_ReviewRequest (and the lead on Task_LeadApproval)
+  public static final String DECISION = "decision";
+  public static final String DECISION_NOTE = "decisionNote";
+  public static final String RECOVERY_POINT_ID = "recoveryPointId";
+
+  // inputs of the ApprovalPolicy decision
+  public static final String ENVIRONMENT = "environment";
+  public static final String POINT_AGE_DAYS = "pointAgeDays";
+  public static final String POINT_OVERRIDDEN = "pointOverridden";
+  public static final String LEAD_REQUIRED = "leadRequired";
+
+  // retrieval
+  public static final String RETRIEVAL_READY = "retrievalReady";
+  public static final String EXPIRES_AT = "expiresAt";
+  public static final String EXPIRY_REMINDER_AT = "expiryReminderAt";
+
+  public static final String DECISION_APPROVE = RecordReview.APPROVE;
+  public static final String DECISION_REJECT = RecordReview.REJECT;
+  public static final String DECISION_ASK_CUSTOMER = RecordReview.ASK_CUSTOMER;
+
+  private VariableNames() {}
+}

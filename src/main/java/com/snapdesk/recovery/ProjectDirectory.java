@@ -1,8 +1,0 @@
-package com.snapdesk.recovery;
-
-import java.util.Optional;
-
-/** Port: the projects Snapdesk serves (from the inventory or projects file). */
-public interface ProjectDirectory {
-  Optional<Project> find(String projectId);
-}

@@ -1,5 +1,0 @@
-package com.snapdesk.ticket;
-
-/** What the customer gets back once, right after submitting. */
-public record SubmittedTicket(String ticketId, String accessToken, TicketStatus status, RequestedMoment moment,
-                              String statusUrl, boolean replayed) {}
