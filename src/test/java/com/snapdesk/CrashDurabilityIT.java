@@ -3,6 +3,7 @@ package com.snapdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.snapdesk.support.SnapdeskTestData;
 import com.snapdesk.support.AppNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,10 +80,8 @@ class CrashDurabilityIT {
   }
 
   private static Acknowledged submit(AppNode app, int n) throws Exception {
-    String body = json.writeValueAsString(Map.of("customerEmail", "ops@acme.example", "customerName", "Olga Ops",
-        "projectId", "mx7k2p4qzt3rw", "environment", n % 2 == 0 ? "staging" : "production",
-        "requestedDate", AppNode.daysAgo(3), "requestedTime", "14:30", "timezone", "America/New_York",
-        "scope", "full", "reason", "Crash test " + n));
+    String body = json.writeValueAsString(SnapdeskTestData.request().environment(n % 2 == 0 ? "staging" : "production")
+        .at(AppNode.daysAgo(3), "14:30").with("reason", "Crash test " + n).fields());
     var response = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/tickets"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.snapdesk.support.SnapdeskTestData;
 import com.snapdesk.support.AppNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -118,9 +119,8 @@ class CrashRecoveryIT {
 
   private static void submitBurst(AppNode node) throws Exception {
     for (int i = 0; i < TICKETS; i++) {
-      String body = json.writeValueAsString(Map.of("customerEmail", "ops@acme.example", "customerName", "Olga Ops",
-          "projectId", "mx7k2p4qzt3rw", "environment", "staging", "requestedDate", AppNode.daysAgo(3),
-          "requestedTime", "14:30", "timezone", "America/New_York", "scope", "full", "reason", "Crash " + i));
+      String body = json.writeValueAsString(SnapdeskTestData.request().environment("staging")
+          .at(AppNode.daysAgo(3), "14:30").with("reason", "Crash " + i).fields());
       var response = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/tickets"))
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.snapdesk.support.SnapdeskTestData;
 import com.snapdesk.support.AppNode;
 import com.snapdesk.support.MailMessages;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -105,7 +106,7 @@ class PackagedJarIT {
 
       // then the acknowledgement mail arrives over SMTP
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsFor(ticketId).size() == 1);
-      assertThat(mailsFor(ticketId).get(0).to()).isEqualTo("ops@acme.example");
+      assertThat(mailsFor(ticketId).get(0).to()).isEqualTo(SnapdeskTestData.ACME_CONTACT);
 
       // and, idle, it uses this much memory
       Thread.sleep(3000);
@@ -192,9 +193,8 @@ class PackagedJarIT {
   }
 
   private static String ticketBody() throws Exception {
-    return json.writeValueAsString(Map.of("customerEmail", "ops@acme.example", "customerName", "Olga Ops",
-        "projectId", "mx7k2p4qzt3rw", "environment", "staging", "requestedDate", AppNode.daysAgo(3),
-        "requestedTime", "14:30", "timezone", "America/New_York", "scope", "full", "reason", "Packaged jar check"));
+    return json.writeValueAsString(SnapdeskTestData.request().environment("staging").at(AppNode.daysAgo(3), "14:30")
+        .with("reason", "Packaged jar check").fields());
   }
 
   private static HttpResponse<String> get(AppNode app, String path, String user, String password) throws Exception {

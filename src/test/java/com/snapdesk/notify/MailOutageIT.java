@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.snapdesk.process.BpmnIds;
+import com.snapdesk.support.SnapdeskTestData;
 import com.snapdesk.support.AppNode;
 import com.snapdesk.support.FixedClockConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,9 +86,7 @@ class MailOutageIT {
   }
 
   private String submitTicket() {
-    var body = Map.of("customerEmail", "ops@acme.example", "customerName", "Olga Ops", "projectId", "mx7k2p4qzt3rw",
-        "environment", "staging", "requestedDate", "2026-11-20", "requestedTime", "14:30",
-        "timezone", "America/New_York", "scope", "full", "reason", "A bad import");
+    var body = SnapdeskTestData.request().environment("staging").fields();
     Map<?, ?> answer = RestClient.create("http://localhost:" + port).post().uri("/api/tickets")
         .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Map.class);
     return (String) answer.get("ticketId");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.snapdesk.support.SnapdeskTestData;
 import com.snapdesk.support.EmbeddedAppTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -28,11 +29,8 @@ class RequestLimitsIT {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private static String ticket(String reason) {
-    return """
-        {"customerEmail":"ops@acme.example","customerName":"Olga Ops","projectId":"mx7k2p4qzt3rw",
-         "environment":"staging","requestedDate":"2026-11-20","requestedTime":"14:30",
-         "timezone":"America/New_York","scope":"full","reason":"%s"}""".formatted(reason);
+  private String ticket(String reason) throws Exception {
+    return json.writeValueAsString(SnapdeskTestData.request().environment("staging").with("reason", reason).fields());
   }
 
   private HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body) throws Exception {
@@ -80,7 +78,7 @@ class RequestLimitsIT {
   @Test
   void aPortalFormOverTheLimitIs413AndStoresNothing() throws Exception {
     int before = tickets();
-    String form = "customerEmail=ops%40acme.example&reason=" + "x".repeat(LIMIT + 1);
+    String form = "customerEmail=" + SnapdeskTestData.ACME_CONTACT + "&reason=" + "x".repeat(LIMIT + 1);
     var response = post("/", "application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofString(form));
     problem(response, 413);
     assertThat(tickets()).isEqualTo(before);
