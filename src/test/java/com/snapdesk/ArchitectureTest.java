@@ -56,6 +56,7 @@ class ArchitectureTest {
     ADAPTERS.put("identity", "Camunda identity: groups, rights, filters, support staff");
     ADAPTERS.put("security", "access rules of the app's own endpoints");
     ADAPTERS.put("demo", "demo inventory, users and tickets");
+    ADAPTERS.put("cluster", "what nodes on one database agree on (start-up lock)");
   }
 
   /** Constants others may name: the model's ids and variables, the group ids. Vocabulary, not behaviour. */
@@ -164,7 +165,8 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule sqlOnlyInPersistenceAdapters = noClasses()
-      .that().resideOutsideOfPackages(BASE + "ticket.persistence..", BASE + "sla.persistence..", BASE + "notify..")
+      .that().resideOutsideOfPackages(BASE + "ticket.persistence..", BASE + "sla.persistence..", BASE + "notify..",
+          BASE + "cluster..")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
       .because("tables are adapter details behind the repository and event log ports (notify keeps its sent-mail"
           + " log next to the transport)");

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -208,10 +209,27 @@ class DemoTickets {
   }
 
   private void workOn(OpenTicket t, String ticketId) {
-    try {
-      decide(t, ticketId);
-    } catch (RuntimeException e) {
-      log.warn("Demo agent {} could not work on {}: {}", t.agent(), ticketId, e.toString());
+    // An agent's completion can meet a job of the same ticket (an escalation timer, a mail) and lose the
+    // optimistic lock; a person would simply click again.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        decide(t, ticketId);
+        return;
+      } catch (OptimisticLockingException e) {
+        if (attempt == 5) {
+          log.warn("Demo agent {} could not work on {}: {}", t.agent(), ticketId, e.toString());
+          return;
+        }
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      } catch (RuntimeException e) {
+        log.warn("Demo agent {} could not work on {}: {}", t.agent(), ticketId, e.toString());
+        return;
+      }
     }
   }
 

@@ -45,7 +45,8 @@ class ManagerAccess {
     var registration = new FilterRegistrationBean<>(new ManagerAccessFilter(engine));
     registration.setName("snapdesk-manager-access");
     registration.addUrlPatterns("/api/sla/*", "/actuator", "/actuator/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+    // after Spring Session's filter (HIGHEST_PRECEDENCE + 50), so the Cockpit session it reads is the shared one
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60);
     return registration;
   }
 

@@ -254,8 +254,9 @@ class PortalController {
   public record ZoneChoice(String id, String offsetNow) {}
 
   /** What the confirmation page shows once, right after submitting. */
+  /** Serializable: it travels to the confirmation page as flash data, in the session that every node shares. */
   public record Confirmation(String ticketId, String requestedLocal, String requestedUtc, String interpretationNote,
-                             String statusPath, String customerEmail, boolean replayed) {
+                             String statusPath, String customerEmail, boolean replayed) implements java.io.Serializable {
     static Confirmation of(SubmittedTicket t, String email) {
       String path = UriComponentsBuilder.fromPath("/tickets/{id}").queryParam("token", "{token}")
           .encode().buildAndExpand(t.ticketId(), t.accessToken()).toUriString();
