@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +109,79 @@ class CrashRecoveryIT {
           TICKETS, (System.nanoTime() - start) / 1e9);
       assertThat(a.output()).contains("released");
     }
+  }
+
+  @Test
+  @Order(3)
+  void aNodeKilledWhileRetrievingAndMailingLeavesNoTicketAndNoInstructionMailBehind() throws Exception {
+    // given the 24 tickets at review, approved by an agent on node a (staging: no lead needed)
+    int instructionMailsBefore = instructionMails().size();
+    try (AppNode a = node("desk-a")) {
+      a.awaitReady(Duration.ofMinutes(3));
+      asAdmin(a, "POST", "/engine-rest/user/create", """
+          {"profile":{"id":"agent1","firstName":"Ada","lastName":"Agent","email":"agent1@snapdesk.example"},
+           "credentials":{"password":"agent1-pw"}}""");
+      asAdmin(a, "PUT", "/engine-rest/group/support-agents/members/agent1", null);
+      var reviews = json.readTree(asAdmin(a, "GET",
+          "/engine-rest/task?taskDefinitionKey=Task_ReviewRequest&maxResults=100", null).body());
+      assertThat(reviews).hasSize(2 * TICKETS);
+      for (var task : reviews) {
+        var completed = send(a, "POST", "/engine-rest/task/" + task.get("id").asText() + "/complete",
+            "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"decisionNote\":{\"value\":\"ok\"}}}",
+            "agent1", "agent1-pw");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+      }
+      // when a is killed while the retrieval and instruction-mail jobs run
+      a.kill();
+    }
+
+    // then node b brings every ticket to READY and every customer has the restore instructions
+    try (AppNode b = node("desk-b")) {
+      b.awaitReady(Duration.ofMinutes(3));
+      long start = System.nanoTime();
+      await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() -> json.readTree(asAdmin(b,
+          "GET", "/engine-rest/process-instance/count?activityIdIn=Task_AwaitConfirmation", null).body())
+          .get("count").asInt() == 2 * TICKETS);
+      System.out.printf("Crash during retrieval: all %d tickets READY %.1f s after the other node was ready%n",
+          2 * TICKETS, (System.nanoTime() - start) / 1e9);
+    }
+    var mails = instructionMails().subList(instructionMailsBefore, instructionMails().size());
+    var byTicket = mails.stream().collect(java.util.stream.Collectors.groupingBy(m -> m.subject().substring(1,
+        m.subject().indexOf(']'))));
+    System.out.printf("Crash during retrieval: %d restore-instruction mails for %d tickets%n", mails.size(),
+        byTicket.size());
+    assertThat(byTicket).as("tickets with restore instructions").hasSize(2 * TICKETS);
+    // a mail sent twice in the crash window carries the same Message-ID, so mail clients show it once
+    byTicket.forEach((ticket, copies) -> assertThat(copies.stream().map(InstructionMail::messageId).distinct())
+        .as("Message-IDs of %s's instructions", ticket).hasSize(1));
+  }
+
+  record InstructionMail(String subject, String messageId) {}
+
+  private static List<InstructionMail> instructionMails() throws Exception {
+    List<InstructionMail> mails = new ArrayList<>();
+    for (var message : smtp.getReceivedMessages()) {
+      if (message.getSubject().contains("restore instructions")) {
+        mails.add(new InstructionMail(message.getSubject(), message.getMessageID()));
+      }
+    }
+    return mails;
+  }
+
+  private static HttpResponse<String> asAdmin(AppNode node, String method, String path, String body) throws Exception {
+    return send(node, method, path, body, "admin", ADMIN_PASSWORD);
+  }
+
+  private static HttpResponse<String> send(AppNode node, String method, String path, String body, String user,
+                                           String password) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
+    return response;
   }
 
   private static int reviewTasks(AppNode node) throws Exception {
