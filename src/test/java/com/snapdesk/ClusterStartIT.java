@@ -35,10 +35,7 @@ class ClusterStartIT {
 
   static AppNode node(String id) {
     return AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
-        .env("SPRING_PROFILES_ACTIVE", "postgres").env("SNAPDESK_NODE_ID", id)
-        .env("SNAPDESK_DB_PORT", postgres.getPort()).env("SNAPDESK_DB_NAME", "postgres")
-        .env("SNAPDESK_DB_USER", "postgres").env("SNAPDESK_DB_PASSWORD", "postgres")
-        .env("SNAPDESK_ADMIN_PASSWORD", ADMIN_PASSWORD).start();
+        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).env("SNAPDESK_NODE_ID", id).start();
   }
 
   @Test

@@ -60,11 +60,7 @@ class CrashRecoveryIT {
 
   static AppNode node(String id) {
     return AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
-        .env("SPRING_PROFILES_ACTIVE", "postgres").env("SNAPDESK_NODE_ID", id)
-        .env("SNAPDESK_DB_HOST", "localhost").env("SNAPDESK_DB_PORT", postgres.getPort())
-        .env("SNAPDESK_DB_NAME", "postgres").env("SNAPDESK_DB_USER", "postgres").env("SNAPDESK_DB_PASSWORD", "postgres")
-        .env("SNAPDESK_ADMIN_PASSWORD", ADMIN_PASSWORD)
-        .env("SPRING_MAIL_HOST", "127.0.0.1").env("SPRING_MAIL_PORT", smtp.getSmtp().getPort())
+        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).smtp(smtp.getSmtp().getPort()).env("SNAPDESK_NODE_ID", id)
         .start();
   }
 

@@ -71,12 +71,8 @@ class PackagedJarIT {
   }
 
   static AppNode.Builder onPostgres(AppNode.Builder node) {
-    return node.env("SPRING_PROFILES_ACTIVE", "postgres")
-        .env("SNAPDESK_DB_HOST", "localhost").env("SNAPDESK_DB_PORT", postgres.getPort())
-        .env("SNAPDESK_DB_NAME", "snapdesk").env("SNAPDESK_DB_USER", "snapdesk")
-        .env("SNAPDESK_DB_PASSWORD", "snapdesk-db")
-        .env("SNAPDESK_ADMIN_PASSWORD", ADMIN_PASSWORD)
-        .env("SPRING_MAIL_HOST", "127.0.0.1").env("SPRING_MAIL_PORT", smtp.getSmtp().getPort());
+    return node.onPostgres(postgres.getPort(), "snapdesk", "snapdesk", "snapdesk-db", ADMIN_PASSWORD)
+        .smtp(smtp.getSmtp().getPort());
   }
 
   @Test

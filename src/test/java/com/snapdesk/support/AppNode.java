@@ -81,6 +81,25 @@ public final class AppNode implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The {@code postgres} profile on a database as the README's "Run in production" names it: connection and
+     * administrator from environment variables only.
+     */
+    public Builder onPostgres(int port, String database, String user, String password, String adminPassword) {
+      return env("SPRING_PROFILES_ACTIVE", "postgres").env("SNAPDESK_DB_HOST", "localhost")
+          .env("SNAPDESK_DB_PORT", port).env("SNAPDESK_DB_NAME", database).env("SNAPDESK_DB_USER", user)
+          .env("SNAPDESK_DB_PASSWORD", password).env("SNAPDESK_ADMIN_PASSWORD", adminPassword);
+    }
+
+    /** The embedded server's own superuser database, for tests that do not need a role of their own. */
+    public Builder onPostgres(int port, String adminPassword) {
+      return onPostgres(port, "postgres", "postgres", "postgres", adminPassword);
+    }
+
+    public Builder smtp(int port) {
+      return env("SPRING_MAIL_HOST", "127.0.0.1").env("SPRING_MAIL_PORT", port);
+    }
+
     public Builder arg(String argument) {
       arguments.add(argument);
       return this;
