@@ -48,6 +48,10 @@ public class SendCustomerMail {
   public void send(String ticketId, MailKind kind, String dedupKey) {
     if (!kind.toCustomer()) throw new IllegalArgumentException(kind + " is not a customer email");
     Ticket t = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+    if (t.rejectionReason() == RejectionReason.NOT_A_CONTACT) {
+      // The model never routes a stranger here; if it ever did, the typed address gets nothing from us.
+      throw new IllegalStateException(ticketId + ": the requester is not a registered contact; no email");
+    }
     String token = AccessTokens.newToken();
     ownTransaction.executeWithoutResult(s ->
         tickets.addAccessToken(ticketId, AccessTokens.hash(token), "email:" + kind.templateName(), clock.instant()));

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replyTimeout how long a ticket waits for the customer's answer before it is closed
  * @param replyReminderAfter when, while waiting, the customer is reminded
  * @param retrievalPollInterval how often an unfinished retrieval (volumes, archive restore) is checked
+ * @param verificationTimeout how long a request waits for the requester to confirm it from their mailbox
+ * @param tokenLifetimeAfterEnd how long status links keep working after the ticket ended
  */
 @ConfigurationProperties("snapdesk.tickets")
 @Validated
@@ -23,7 +25,9 @@ public record TicketProperties(
     @NotNull @DefaultValue("PT24H") Duration expiryReminderBefore,
     @NotNull @DefaultValue("P5D") Duration replyTimeout,
     @NotNull @DefaultValue("P3D") Duration replyReminderAfter,
-    @NotNull @DefaultValue("PT1M") Duration retrievalPollInterval) {
+    @NotNull @DefaultValue("PT1M") Duration retrievalPollInterval,
+    @NotNull @DefaultValue("PT24H") Duration verificationTimeout,
+    @NotNull @DefaultValue("P30D") Duration tokenLifetimeAfterEnd) {
 
   public TicketProperties {
     if (replyReminderAfter != null && replyTimeout != null && replyReminderAfter.compareTo(replyTimeout) >= 0) {

@@ -116,7 +116,7 @@ class HangingSmtpIT {
   }
 
   private Job acknowledgementJob() {
-    return management.createJobQuery().activityId(BpmnIds.TASK_SEND_ACKNOWLEDGEMENT).list().stream()
+    return management.createJobQuery().activityId(BpmnIds.TASK_SEND_VERIFICATION_REQUEST).list().stream()
         .findFirst().orElse(null);
   }
 

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.snapdesk.recovery.RetentionPolicy;
 import com.snapdesk.support.SnapdeskTestData;
+import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.customer.ShowTicket;
 import com.snapdesk.ticket.customer.TakeCustomerAction;
 import com.snapdesk.ticket.intake.MomentNormalizer;
@@ -54,6 +55,10 @@ class PortalControllerTest {
   static class Slice {
     @Bean Clock clock() {
       return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    @Bean TicketProperties ticketProperties() {
+      return SnapdeskTestData.TICKET_DEFAULTS;
     }
 
     @Bean RetentionPolicy retentionPolicy() {
