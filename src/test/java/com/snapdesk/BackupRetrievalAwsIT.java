@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.FixedClockConfiguration;
 import com.snapdesk.support.MailMessages;
 import com.snapdesk.support.MailMessages.Mail;
+import com.snapdesk.support.Requester;
 import com.snapdesk.support.SnapdeskTestData;
 import com.snapdesk.support.aws.AwsStandIn;
 import com.snapdesk.support.aws.FakeEc2;
@@ -218,9 +219,9 @@ class BackupRetrievalAwsIT {
             "environment", environment, "requestedDate", "2026-11-25", "requestedTime", "07:20",
             "timezone", "America/New_York", "scope", scope, "reason", "Orders lost in a bad import"))
         .retrieve().toEntity(String.class);
-    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
-    JsonNode created = json.readTree(answer.getBody());
-    return new Ticket(created.get("ticketId").asText(), created.get("accessToken").asText());
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(202);
+    String id = json.readTree(answer.getBody()).get("ticketId").asText();
+    return new Ticket(id, Requester.confirm("http://localhost:" + port, id, () -> MailMessages.outbox(OUTBOX)));
   }
 
   private JsonNode status(Ticket t) throws Exception {

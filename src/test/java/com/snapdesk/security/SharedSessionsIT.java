@@ -112,7 +112,7 @@ class SharedSessionsIT {
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
     var confirmation = visitor.get(a, "/submitted");
     assertThat(confirmation.statusCode()).isEqualTo(200);
-    assertThat(confirmation.body()).contains("id=\"status-link\"");
+    assertThat(confirmation.body()).contains("id=\"check-mailbox\"");
   }
 
   @Test

@@ -36,15 +36,17 @@ public class ShowTicket {
   }
 
   public Optional<TicketView> find(String ticketId, String token) {
-    return access.authorize(ticketId, token).map(this::view);
+    return access.authorize(ticketId, token).map(t -> view(t, token));
   }
 
-  private TicketView view(Ticket t) {
+  private TicketView view(Ticket t, String token) {
     RequestedMoment m = t.moment();
     var requested = new TicketView.Requested(m.date().toString(), m.time().toString(), m.zone().getId(),
         TimeText.offset(m.offset()), m.instant(), m.localText(), m.utcText(), m.interpretationNote().orElse(null));
     var delivery = t.delivery() != null && DELIVERED.contains(t.status())
-        ? new TicketView.DeliveryView(t.delivery().recoveryId(), t.delivery().location(), t.delivery().node(),
+        ? new TicketView.DeliveryView(t.delivery().recoveryId(),
+            t.delivery().isDownload() ? properties.downloadUrl(t.id(), token) : t.delivery().location(),
+            t.delivery().node(),
             t.delivery().device(), t.delivery().expiresAt(), local(t.delivery().expiresAt(), t.zone()),
             TimeText.utc(t.delivery().expiresAt()))
         : null;
