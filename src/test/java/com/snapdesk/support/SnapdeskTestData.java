@@ -23,7 +23,7 @@ public final class SnapdeskTestData {
   /** The ticket settings as shipped (application defaults). */
   public static final TicketProperties TICKET_DEFAULTS = new TicketProperties(URI.create("http://localhost:8080"),
       Duration.ofDays(7), Duration.ofHours(24), Duration.ofDays(5), Duration.ofDays(3), Duration.ofMinutes(1),
-      Duration.ofHours(24), Duration.ofDays(30));
+      Duration.ofHours(24), Duration.ofDays(30), Duration.ofMinutes(5));
 
   private SnapdeskTestData() {}
 
