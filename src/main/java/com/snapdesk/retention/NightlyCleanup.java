@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,18 +39,21 @@ class NightlyCleanup {
     if (report.outcome() != PurgeReport.Outcome.RAN) return;
     report.rows().forEach((kind, n) -> counters.get(kind).increment(n));
     if (report.total() > 0 || !report.finished()) {
-      log.info("Data retention: {} ({}){}", describe(report), purge.window(),
+      log.info("Data retention: {} (window {}){}", describe(report), purge.window(),
           report.finished() ? "" : "; the window closed, the rest goes next night");
     }
   }
 
+  /** "removed tickets=1, ticket-messages=3; anonymised sla-events=4", naming only the kinds that changed. */
   private static String describe(PurgeReport report) {
-    var text = new StringBuilder();
+    var removed = new StringJoiner(", ", "removed ", "").setEmptyValue("");
+    var anonymised = new StringJoiner(", ", "anonymised ", "").setEmptyValue("");
     report.rows().forEach((kind, n) -> {
-      if (n == 0) return;
-      if (!text.isEmpty()) text.append(", ");
-      text.append(n).append(' ').append(kind.id()).append(kind.anonymised() ? " anonymised" : " removed");
+      if (n > 0) (kind.anonymised() ? anonymised : removed).add(kind.id() + "=" + n);
     });
-    return text.isEmpty() ? "nothing due" : text.toString();
+    var text = new StringJoiner("; ").setEmptyValue("nothing due");
+    if (removed.length() > 0) text.add(removed.toString());
+    if (anonymised.length() > 0) text.add(anonymised.toString());
+    return text.toString();
   }
 }
