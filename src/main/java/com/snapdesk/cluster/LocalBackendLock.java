@@ -66,15 +66,11 @@ class LocalBackendLock {
           connection.close();
           return;
         }
+        describeSession(connection);
         if (!tryLock(connection)) {
           String holder = holder(connection);
           connection.close();
           throw new SingleNodeBackendException(holder);
-        }
-        // The name shows in pg_stat_activity, so the next node (and an operator) can tell who holds it.
-        try (PreparedStatement name = connection.prepareStatement("select set_config('application_name', ?, false)")) {
-          name.setString(1, APPLICATION_NAME + " " + nodeId);
-          name.execute();
         }
         held = connection;
         log.info("Local backend: this node is the only one on this database (advisory lock {})", LOCK_KEY);
@@ -82,6 +78,22 @@ class LocalBackendLock {
         closeQuietly(connection);
         // The database is not there yet: the app fails on it anyway, with the pool's own message.
         log.warn("Could not take the local backend's single-node lock: {}", e.getMessage());
+      }
+    }
+
+    /**
+     * The name shows in pg_stat_activity, so the next node (and an operator) can tell who holds the lock. Keepalives
+     * of this session only: if this node's host dies without closing the socket, PostgreSQL notices within about a
+     * minute (not the operating system's two hours) and frees the lock for the node that replaces it. Best effort.
+     */
+    private void describeSession(Connection connection) {
+      try (PreparedStatement session = connection.prepareStatement("select set_config('application_name', ?, false),"
+          + " set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false),"
+          + " set_config('tcp_keepalives_count', '3', false)")) {
+        session.setString(1, APPLICATION_NAME + " " + nodeId);
+        session.execute();
+      } catch (SQLException e) {
+        log.debug("Could not name the local backend's lock session: {}", e.getMessage());
       }
     }
 
