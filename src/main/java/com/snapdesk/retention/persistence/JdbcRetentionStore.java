@@ -37,13 +37,7 @@ class JdbcRetentionStore implements RetentionStore {
 
   @Override
   public int deleteIdempotencyKeysCreatedBefore(Instant before, int limit) {
-    return tx.execute(status -> {
-      List<String> keys = jdbc.sql("select key_hash from idempotency_key where created_at < :before"
-              + " order by created_at fetch first :limit rows only")
-          .param("before", odt(before)).param("limit", limit).query(String.class).list();
-      if (keys.isEmpty()) return 0;
-      return jdbc.sql("delete from idempotency_key where key_hash in (:keys)").param("keys", keys).update();
-    });
+    return deleteOldest("idempotency_key", "key_hash", "created_at", before, limit);
   }
 
   @Override
@@ -81,12 +75,17 @@ class JdbcRetentionStore implements RetentionStore {
 
   @Override
   public int deleteSentMailBefore(Instant before, int limit) {
+    return deleteOldest("sent_mail", "dedup_key", "sent_at", before, limit);
+  }
+
+  /** The oldest {@code limit} rows older than {@code before}, by primary key, in one transaction. */
+  private int deleteOldest(String table, String key, String time, Instant before, int limit) {
     return tx.execute(status -> {
-      List<String> keys = jdbc.sql("select dedup_key from sent_mail where sent_at < :before"
-              + " order by sent_at fetch first :limit rows only")
+      List<String> keys = jdbc.sql("select " + key + " from " + table + " where " + time + " < :before"
+              + " order by " + time + " fetch first :limit rows only")
           .param("before", odt(before)).param("limit", limit).query(String.class).list();
       if (keys.isEmpty()) return 0;
-      return jdbc.sql("delete from sent_mail where dedup_key in (:keys)").param("keys", keys).update();
+      return jdbc.sql("delete from " + table + " where " + key + " in (:keys)").param("keys", keys).update();
     });
   }
 
