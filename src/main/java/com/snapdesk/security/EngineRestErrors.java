@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -50,13 +51,22 @@ class EngineRestErrors {
         return Optional.of(new InvalidRequestException(Status.CONFLICT, ole,
             "Someone else changed this task at the same moment; reload it and try again."));
       }
-      if (cause instanceof NotFoundException gone) {
-        return Optional.of(new InvalidRequestException(Status.NOT_FOUND, gone, gone.getMessage()));
+      if (cause instanceof NotFoundException || taskIsGone(cause)) {
+        return Optional.of(new InvalidRequestException(Status.NOT_FOUND, (Exception) cause, cause.getMessage()));
       }
       // Camunda answers 400 for this exception when it is not wrapped: the same answer, with its own message.
       if (cause instanceof BadUserRequestException refused) return Optional.of(refused);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Completing a task someone completed a moment ago: the engine's CompleteTaskCmd says so with a
+   * NullValueException ("Cannot find task with id …"), not a NotFoundException.
+   */
+  private static boolean taskIsGone(Throwable cause) {
+    return cause instanceof NullValueException && cause.getMessage() != null
+        && cause.getMessage().startsWith("Cannot find task");
   }
 
   static Response answer(Throwable thrown) {
