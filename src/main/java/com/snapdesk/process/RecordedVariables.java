@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.slf4j.Logger;
@@ -57,7 +58,9 @@ class RecordedVariables {
     recorded.put(VariableNames.CHOSEN_POINT, facts.chosenPoint());
     recorded.put(VariableNames.REVIEWED_BY, facts.lastReviewer());
 
+    // reviewedBy and chosenPoint change legitimately from one review round to the next: no warning for them
     var changed = recorded.entrySet().stream()
+        .filter(e -> !e.getKey().equals(VariableNames.REVIEWED_BY) && !e.getKey().equals(VariableNames.CHOSEN_POINT))
         .filter(e -> execution.hasVariable(e.getKey()) && !Objects.equals(execution.getVariable(e.getKey()), e.getValue()))
         .map(Map.Entry::getKey).toList();
     if (!changed.isEmpty()) {
@@ -73,11 +76,11 @@ class RecordedVariables {
    * (the model's start listener increments the variable once per review task). Without task history there is
    * nothing to count and the variable stays as it is.
    */
-  private static java.util.Optional<Integer> reviewRound(DelegateTask task) {
+  private static Optional<Integer> reviewRound(DelegateTask task) {
     // The count must not depend on what the completing user may read.
     long reviews = Context.getCommandContext().runWithoutAuthorization(() ->
         task.getProcessEngineServices().getHistoryService().createHistoricTaskInstanceQuery()
             .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(BpmnIds.TASK_REVIEW_REQUEST).count());
-    return reviews == 0 ? java.util.Optional.empty() : java.util.Optional.of((int) reviews);
+    return reviews == 0 ? Optional.empty() : Optional.of((int) reviews);
   }
 }

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +60,8 @@ class HostileStaffIT {
   @Autowired TicketRepository tickets;
   @Autowired RuntimeService runtime;
   @Autowired TicketProperties settings;
+  @Autowired AuthorizationService authorizations;
+  @Autowired IdentityBootstrap bootstrap;
 
   ReviewTasks reviews;
 
@@ -115,8 +120,12 @@ class HostileStaffIT {
         stringValue("leo"));
     var instanceVariable = send(HttpMethod.POST, "/engine-rest/process-instance/" + r.processInstanceId()
         + "/variables", "lena", Map.of("modifications", Map.of("reviewedBy", stringValue("leo"))));
-    // and then approves as lead, sending reviewedBy=leo with the completion
+    // and then approves as lead, sending reviewedBy=leo with the completion, and through the form as Tasklist does
     var approval = complete(leadTask, "lena", Map.of("decision", "approve", "reviewedBy", "leo"));
+    var viaForm = http().post().uri("/engine-rest/task/{id}/submit-form", leadTask)
+        .headers(h -> h.setBasicAuth("lena", "lena")).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("variables", ReviewTasks.strings(Map.of("decision", "approve", "reviewedBy", "leo"))))
+        .retrieve().toEntity(String.class);
 
     // then every write is forbidden, the approval refused with the reason, and the ticket still waits for a lead
     assertThat(taskVariable.getStatusCode().value()).as(taskVariable.getBody()).isEqualTo(403);
@@ -124,6 +133,8 @@ class HostileStaffIT {
     assertThat(instanceVariable.getStatusCode().value()).as(instanceVariable.getBody()).isEqualTo(403);
     assertThat(approval.getStatusCode().value()).as(approval.getBody()).isEqualTo(400);
     assertThat(json.readTree(approval.getBody()).get("message").asText()).startsWith("decision: Four eyes");
+    assertThat(viaForm.getStatusCode().value()).as(viaForm.getBody()).isEqualTo(400);
+    assertThat(json.readTree(viaForm.getBody()).get("message").asText()).startsWith("decision: Four eyes");
     assertThat(status(r.ticketId())).isEqualTo(TicketStatus.AWAITING_APPROVAL);
     assertThat(eventTypes(r.ticketId())).doesNotContain(TimelineEvents.LEAD_REVIEWED);
     assertThat(reviews.awaitTask(r.ticketId(), "leo", "Task_LeadApproval").get("id").asText()).isEqualTo(leadTask);
@@ -156,7 +167,7 @@ class HostileStaffIT {
   }
 
   @Test
-  void agentsCannotWriteVariablesOrDeployModels() throws Exception {
+  void agentsCannotWriteVariablesCorrelateMessagesOrDeployModels() throws Exception {
     // given a request in review
     Review r = reviews.submitAndAwaitReview("staging");
 
@@ -178,7 +189,14 @@ class HostileStaffIT {
     var deployment = http().post().uri("/engine-rest/deployment/create").headers(h -> h.setBasicAuth("alice", "alice"))
         .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(String.class);
 
+    // and cancels the ticket as if the customer had, sending variables with the message, or deletes its process
+    var message = send(HttpMethod.POST, "/engine-rest/message", "alice", Map.of("messageName", "CustomerCancelled",
+        "businessKey", r.ticketId(), "processVariables", Map.of("environment", stringValue("integration"))));
+    var delete = send(HttpMethod.DELETE, "/engine-rest/process-instance/" + r.processInstanceId(), "alice", null);
+
     // then each is forbidden and nothing changed
+    assertThat(message.getStatusCode().value()).as(message.getBody()).isEqualTo(403);
+    assertThat(delete.getStatusCode().value()).as(delete.getBody()).isEqualTo(403);
     assertThat(instance.getStatusCode().value()).as(instance.getBody()).isEqualTo(403);
     assertThat(task.getStatusCode().value()).as(task.getBody()).isEqualTo(403);
     assertThat(local.getStatusCode().value()).as(local.getBody()).isEqualTo(403);
@@ -269,5 +287,27 @@ class HostileStaffIT {
     assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(404);
     // and the ticket records one approval
     assertThat(eventTypes(r.ticketId()).stream().filter(TimelineEvents.REVIEWED::equals)).hasSize(1);
+  }
+
+  @Test
+  void candidatesMayWorkOnTasksButNotUpdateThemEvenOnTasksFromBeforeTheUpgrade() throws Exception {
+    // given a review task: its agents may work on it, not update it
+    Review r = reviews.submitAndAwaitReview("staging");
+    var grant = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(r.taskId())
+        .groupIdIn(Groups.SUPPORT_AGENTS).singleResult();
+    assertThat(grant.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+    assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isFalse();
+    // and it grants UPDATE, as the engine's default did before the upgrade
+    grant.addPermission(Permissions.UPDATE);
+    authorizations.saveAuthorization(grant);
+
+    // when the node starts again
+    bootstrap.bootstrap();
+
+    // then alice cannot write the task's variables
+    var write = send(HttpMethod.PUT, "/engine-rest/task/" + r.taskId() + "/variables/environment", "alice",
+        stringValue("integration"));
+    assertThat(write.getStatusCode().value()).as(write.getBody()).isEqualTo(403);
+    assertThat(variable(r, "environment")).isEqualTo("staging");
   }
 }
