@@ -33,8 +33,8 @@ class RecordedVariables {
     this.properties = properties;
   }
 
-  /** Writes the recorded values over whatever the completion sent; returns the facts for the caller's use. */
-  ReviewRecord.Facts restore(DelegateTask task) {
+  /** Writes the recorded values over whatever the completion sent. */
+  void restore(DelegateTask task) {
     var execution = task.getExecution();
     ReviewRecord.Facts facts = record.of(execution.getProcessBusinessKey());
     Map<String, Object> recorded = new LinkedHashMap<>();
@@ -68,7 +68,6 @@ class RecordedVariables {
           task.getTaskDefinitionKey(), facts.ticketId(), changed);
     }
     execution.setVariables(recorded);
-    return facts;
   }
 
   /**
