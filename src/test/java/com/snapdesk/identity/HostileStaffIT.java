@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.EmbeddedPostgresConfiguration;
 import com.snapdesk.support.FixedClockConfiguration;
+import com.snapdesk.support.MailMessages;
 import com.snapdesk.support.ReviewTasks;
 import com.snapdesk.support.ReviewTasks.Review;
 import com.snapdesk.ticket.TicketEvent;
@@ -67,7 +68,7 @@ class HostileStaffIT {
 
   @BeforeEach
   void setUp() {
-    reviews = new ReviewTasks(port, json);
+    reviews = new ReviewTasks(port, json, () -> MailMessages.outbox(java.nio.file.Path.of("target/it-hostile/outbox")));
   }
 
   private RestClient http() {

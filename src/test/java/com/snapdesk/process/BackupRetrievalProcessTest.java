@@ -254,8 +254,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void customerCanCancelInEveryWaitingStateBeforeDelivery() {
     // awaiting the requester's confirmation, awaiting approval, awaiting the customer, awaiting a lead, retrieving
-    ProcessInstance unconfirmed = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(unconfirmed);
+    ProcessInstance unconfirmed = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     assertThat(unconfirmed).isWaitingAt(TASK_AWAIT_VERIFICATION);
     cancelsCleanly(unconfirmed);
 
@@ -560,8 +559,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void aProductionReviewSentAsStagingWithAYoungPointStillGoesToALead() {
     // given a production request in review
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));
 
     // when alice approves it, sending the policy's inputs and a reviewer of her choice
     completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve", VariableNames.ENVIRONMENT, "staging",
@@ -578,8 +576,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void aSecondQuestionIsEmailedAndWaitsTheConfiguredTimeWhateverRoundAndTimeoutTheAgentSends() {
     // given alice asked once and the customer answered
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     completeAs("alice", pi, withVariables(VariableNames.DECISION, "ask-customer", VariableNames.DECISION_NOTE,
         "Which store view?"));
     runJobs(pi);

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -17,19 +19,27 @@ import org.springframework.web.client.RestClient;
  */
 public final class ReviewTasks {
 
-  /** A ticket waiting in Task_ReviewRequest; {@code token} is the customer's, when intake hands it out. */
+  /** A ticket waiting in Task_ReviewRequest, with the token from the contact's confirmation email. */
   public record Review(String ticketId, String token, String processInstanceId, String taskId) {}
 
+  private final String baseUrl;
   private final RestClient http;
   private final ObjectMapper json;
+  private final Supplier<List<MailMessages.Mail>> mailbox;
 
-  public ReviewTasks(int port, ObjectMapper json) {
-    this.http = RestClient.builder().baseUrl("http://localhost:" + port)
+  /** @param mailbox the emails the app sent, where the contact's confirmation link is found */
+  public ReviewTasks(int port, ObjectMapper json, Supplier<List<MailMessages.Mail>> mailbox) {
+    this.baseUrl = "http://localhost:" + port;
+    this.http = RestClient.builder().baseUrl(baseUrl)
         .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
     this.json = json;
+    this.mailbox = mailbox;
   }
 
-  /** Submits Acme's registered contact's request for {@code environment} and waits until an agent can review it. */
+  /**
+   * Submits Acme's registered contact's request for {@code environment}, confirms it as the contact does (the
+   * emailed link's token), and waits until an agent can review it.
+   */
   public Review submitAndAwaitReview(String environment) throws Exception {
     var submitted = http.post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON)
         .body(SnapdeskTestData.request().environment(environment).fields()).retrieve().toEntity(String.class);
@@ -39,7 +49,7 @@ public final class ReviewTasks {
     }
     JsonNode created = json.readTree(submitted.getBody());
     String ticketId = created.get("ticketId").asText();
-    String token = created.hasNonNull("accessToken") ? created.get("accessToken").asText() : null;
+    String token = Requester.confirm(baseUrl, ticketId, mailbox);
     JsonNode task = await().atMost(Duration.ofSeconds(30)).until(() -> task(ticketId, "alice"),
         t -> t != null && "Task_ReviewRequest".equals(t.get("taskDefinitionKey").asText()));
     return new Review(ticketId, token, task.get("processInstanceId").asText(), task.get("id").asText());
