@@ -61,10 +61,11 @@ import org.springframework.util.FileSystemUtils;
  * {@code -Dbenchmark.jfr=true} records a JFR file per node ({@code target/load-benchmark/<node>/node.jfr});
  * {@code -Dbenchmark.nodes=1} skips the second node. Rate limits: the API has none of its own today; pass generous
  * ones as environment variables in {@link #startNode} if that changes.
- * <p>Measured on the 2-core development machine while three or four other builds ran (load average 19 to 29), 150 per
- * round from 16 clients, one round: intake 7.3 tickets/s, POST p50 582 ms, p99 1193 ms, 8 commits per ticket; bare
- * 11.8/s, p50 923 ms, p99 1617 ms, 9 commits (0.62 of the bare throughput; p99 0.74 of its); two nodes 7.4/s and
- * 12.8/s, no gain while both nodes share the two busy cores. Confirmation to review 22.6/s, one commit each.
+ * <p>Measured on the 2-core development machine while other builds ran (load average 12 to 15), 300 per round from 16
+ * clients, two rounds: intake 13.6 and 20.0 tickets/s, POST p99 1418 and 633 ms, about 7 commits per ticket; bare
+ * 51.8 and 39.6/s, p99 619 and 803 ms (0.37 of the bare throughput, p99 1.44 of its); on two nodes sharing the same
+ * two cores 10.6/s against 15.8/s: no gain, the CPU is the bottleneck. Figures per run vary by half with the
+ * machine's other work; compare ratios within one run. docs/operations.md, "Capacity", has the table.
  */
 public final class IntakeLoadBenchmark {
 
