@@ -23,6 +23,17 @@ class MailConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
+  static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static {
+    // Jakarta Mail finds its stream provider anew for every body part created and written (StreamProvider.provider()),
+    // through the ServiceLoader unless this property names it: in the packaged jar a scan of every nested jar, several
+    // per mail (IntakeLoadBenchmark's profile). The property is its documented first choice; an operator's own wins.
+    if (System.getProperty(STREAM_PROVIDER) == null) {
+      System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
+
   @Bean
   MailRenderer mailRenderer() {
     return new MailRenderer();

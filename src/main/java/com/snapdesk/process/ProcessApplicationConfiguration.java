@@ -1,5 +1,6 @@
 package com.snapdesk.process;
 
+import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,15 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 @Configuration(proxyBeanMethods = false)
 @Import(SnapdeskProcessApplication.class)
 class ProcessApplicationConfiguration {
+
+  static {
+    // The engine asks JAXP for a DatatypeFactory for every retry cycle and timer duration it parses (DurationHelper),
+    // a ServiceLoader scan of the packaged jar's nested jars each time unless this property names the factory. JAXP's
+    // documented first choice; the JDK's own factory, which the scan ends with anyway. An operator's setting wins.
+    if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
+      System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY, DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+    }
+  }
 
   @Bean
   ProcessModelsHealthIndicator processModelsHealthIndicator(RepositoryService repository) {

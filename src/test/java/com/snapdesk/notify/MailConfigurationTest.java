@@ -41,6 +41,17 @@ class MailConfigurationTest {
   }
 
   @Test
+  void namesJakartaMailsStreamProviderSoNoBodyPartScansTheClassPath() {
+    context.run(app -> {
+      // the implementation the ServiceLoader would find, now named up front
+      assertThat(System.getProperty(MailConfiguration.STREAM_PROVIDER))
+          .isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+      assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+          .isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+    });
+  }
+
+  @Test
   void usesTheConfiguredOutboxFolder() {
     context.withPropertyValues("snapdesk.mail.outbox-dir=/var/spool/snapdesk")
         .run(app -> assertThat(((OutboxMailTransport) app.getBean(MailTransport.class)).outboxDir())
