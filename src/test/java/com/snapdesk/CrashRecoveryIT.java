@@ -61,7 +61,7 @@ class CrashRecoveryIT {
   static AppNode node(String id) {
     return AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
         .onPostgres(postgres.getPort(), ADMIN_PASSWORD).smtp(smtp.getSmtp().getPort()).env("SNAPDESK_NODE_ID", id)
-        .start();
+        .generousRateLimits().start();
   }
 
   @Test
