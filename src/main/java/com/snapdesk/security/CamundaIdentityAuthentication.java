@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -87,7 +88,7 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
         throws ServletException, IOException {
       var current = contexts.getContext().getAuthentication();
       if (current == null || !current.isAuthenticated()
-          || current instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+          || current instanceof AnonymousAuthenticationToken) {
         String user = identity.cockpitUser(request);
         if (user != null) {
           var context = contexts.createEmptyContext();

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Type;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
@@ -59,7 +60,7 @@ public class RateLimitWeb implements WebMvcConfigurer {
   static final class ByAddress implements HandlerInterceptor {
     private static final PathPatternParser PARSER = new PathPatternParser();
     private static final Map<PathPattern, Action> PATTERNS = LIMITED.entrySet().stream()
-        .collect(java.util.stream.Collectors.toMap(e -> PARSER.parse(e.getKey()), Map.Entry::getValue));
+        .collect(Collectors.toMap(e -> PARSER.parse(e.getKey()), Map.Entry::getValue));
 
     private final RateLimiter limiter;
 
@@ -70,9 +71,10 @@ public class RateLimitWeb implements WebMvcConfigurer {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
       if (!"POST".equals(request.getMethod())) return true;
-      var path = ServletRequestPathUtils.hasParsedRequestPath(request)
-          ? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()
-          : ServletRequestPathUtils.parseAndCache(request).pathWithinApplication();
+      // parsed already when Spring MVC matched the handler by path patterns (its default)
+      var path = (ServletRequestPathUtils.hasParsedRequestPath(request)
+          ? ServletRequestPathUtils.getParsedRequestPath(request)
+          : ServletRequestPathUtils.parseAndCache(request)).pathWithinApplication();
       PATTERNS.forEach((pattern, action) -> {
         if (pattern.matches(path)) limiter.fromAddress(action, request.getRemoteAddr());
       });

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -19,6 +20,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -46,7 +48,7 @@ public final class SecurityChains {
     var builder = PathPatternRequestMatcher.withDefaults();
     RequestMatcher[] matchers = new RequestMatcher[patterns.length];
     for (int i = 0; i < patterns.length; i++) matchers[i] = builder.matcher(patterns[i]);
-    return new org.springframework.security.web.util.matcher.OrRequestMatcher(matchers);
+    return new OrRequestMatcher(matchers);
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -87,7 +89,10 @@ public final class SecurityChains {
               .accessDeniedHandler(problems::forbidden))
           .csrf(AbstractHttpConfigurer::disable) // no cookie-only login: Basic or the Cockpit session (SameSite=Lax)
           .requestCache(AbstractHttpConfigurer::disable)
-          .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+          // the Cockpit session is Camunda's: changing its id (session fixation protection, as for a login made
+          // here) would log out Cockpit's own calls running at the same moment
+          .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+              .sessionFixation(f -> f.none()))
           .build();
     }
   }
@@ -140,7 +145,7 @@ public final class SecurityChains {
     void unauthorized(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
       boolean actuator = path(request).startsWith("/actuator");
       if (actuator) response.setHeader("WWW-Authenticate", "Basic realm=\"Snapdesk\", charset=\"UTF-8\"");
-      boolean wrongPassword = e instanceof org.springframework.security.authentication.BadCredentialsException;
+      boolean wrongPassword = e instanceof BadCredentialsException;
       write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", wrongPassword
           ? "Unknown user or wrong password."
           : actuator ? "Log in with HTTP Basic as a Snapdesk manager or administrator."

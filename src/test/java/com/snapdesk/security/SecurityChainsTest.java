@@ -24,6 +24,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -95,6 +96,15 @@ class SecurityChainsTest {
     mvc.perform(get("/actuator/prometheus").with(basic("mona"))).andExpect(status().isOk());
     mvc.perform(get("/api/sla/dashboard").with(basic("alice"))).andExpect(status().isForbidden())
         .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+  }
+
+  @Test
+  void aLoginOnTheManagerEndpointsLeavesTheSessionsIdAlone() throws Exception {
+    // given a browser with a session (Cockpit's), calling the dashboard data
+    var session = new MockHttpSession(null, "cockpit-session");
+    mvc.perform(get("/api/sla/dashboard").session(session).with(basic("mona"))).andExpect(status().isOk());
+    // then the session keeps its id: Cockpit's calls with it still work
+    org.assertj.core.api.Assertions.assertThat(session.getId()).isEqualTo("cockpit-session");
   }
 
   @Test
