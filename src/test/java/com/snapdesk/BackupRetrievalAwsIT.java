@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.FixedClockConfiguration;
 import com.snapdesk.support.MailMessages;
 import com.snapdesk.support.MailMessages.Mail;
+import com.snapdesk.support.Requester;
 import com.snapdesk.support.SnapdeskTestData;
 import com.snapdesk.support.aws.AwsStandIn;
 import com.snapdesk.support.aws.FakeEc2;
@@ -131,25 +132,42 @@ class BackupRetrievalAwsIT {
     // when an agent approves (staging, one day old: no lead needed)
     approve(t, "alice");
 
-    // then the ticket is READY at once with a link to a delivered copy of the pipeline's dump
+    // then the ticket is READY at once with the app's download URL for a delivered copy of the pipeline's dump
     JsonNode ready = awaitStatus(t, "READY");
-    String link = ready.get("delivery").get("location").asText();
+    URI appLink = URI.create(ready.get("delivery").get("location").asText());
     assertThat(ready.get("delivery").has("node")).isFalse();
-    assertThat(link).startsWith(aws.endpoint() + "/" + BUCKET + "/deliveries/" + t.id.toLowerCase() + "/rp-s0.sql.gz?")
-        .contains("X-Amz-Expires=604800");
+    assertThat(appLink.getPath()).isEqualTo("/tickets/" + t.id + "/download");
     Mail instructions = awaitMail(t, "restore instructions");
-    assertThat(instructions.text()).contains("Download the database dump from this link", link, "rp-s0");
-    HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(instructions.text()).contains("Download the database dump from this link", "/tickets/" + t.id
+        + "/download?token=", "rp-s0").doesNotContain(aws.endpoint().toString(), "X-Amz");
+    assertThat(aws.ec2.calls("CreateVolume")).as("no volumes for a download").isEmpty();
+
+    // when the customer follows it, they are sent on to a storage link that lives five minutes, which downloads it
+    HttpResponse<String> redirect = follow(appLink);
+    assertThat(redirect.statusCode()).isEqualTo(302);
+    String storageLink = redirect.headers().firstValue("Location").orElseThrow();
+    assertThat(storageLink).startsWith(aws.endpoint() + "/" + BUCKET + "/deliveries/" + t.id.toLowerCase()
+        + "/rp-s0.sql.gz?").contains("X-Amz-Expires=300");
+    HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(storageLink)).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body()).isEqualTo(DUMP);
-    assertThat(aws.ec2.calls("CreateVolume")).as("no volumes for a link").isEmpty();
+    // and the emailed URL works the same way, with that email's own token
+    String emailed = instructions.text().replaceAll("(?s).*(/tickets/" + t.id + "/download\\?token=[A-Za-z0-9_-]+).*", "$1");
+    assertThat(follow(URI.create(emailed)).statusCode()).isEqualTo(302);
+    // but a wrong token gets nowhere
+    assertThat(follow(URI.create("/tickets/" + t.id + "/download?token=" + "x".repeat(43))).statusCode())
+        .isEqualTo(404);
 
     // when the customer confirms they are done
     assertThat(customer(t, "confirm").getStatusCode().value()).isEqualTo(202);
 
     // then the delivered copy is deleted, the pipeline's dump stays, and the ticket is closed
     awaitStatus(t, "CLOSED");
+    // and neither the app's URL nor the storage link handed out before downloads anything any more
+    assertThat(follow(appLink).statusCode()).isEqualTo(404);
+    assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(storageLink)).build(),
+        HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(404);
     try (S3Client s3 = s3()) {
       assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("deliveries/")).contents()).isEmpty();
       assertThat(s3.headObject(b -> b.bucket(BUCKET).key(ACME + "/staging/rp-s0.sql.gz")).contentLength())
@@ -212,15 +230,22 @@ class BackupRetrievalAwsIT {
         .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
   }
 
+  /** Follows an app link on this test's port without following its redirect. */
+  private HttpResponse<String> follow(URI appLink) throws Exception {
+    URI local = URI.create("http://localhost:" + port + appLink.getRawPath() + "?" + appLink.getRawQuery());
+    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+        .send(HttpRequest.newBuilder(local).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private Ticket submit(String environment, String scope) throws Exception {
     var answer = http().post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("customerEmail", CONTACT, "customerName", "Olga Ops", "projectId", ACME,
             "environment", environment, "requestedDate", "2026-11-25", "requestedTime", "07:20",
             "timezone", "America/New_York", "scope", scope, "reason", "Orders lost in a bad import"))
         .retrieve().toEntity(String.class);
-    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
-    JsonNode created = json.readTree(answer.getBody());
-    return new Ticket(created.get("ticketId").asText(), created.get("accessToken").asText());
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(202);
+    String id = json.readTree(answer.getBody()).get("ticketId").asText();
+    return new Ticket(id, Requester.confirm("http://localhost:" + port, id, () -> MailMessages.outbox(OUTBOX)));
   }
 
   private JsonNode status(Ticket t) throws Exception {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.snapdesk.support.MailMessages;
+import com.snapdesk.support.Requester;
 import com.snapdesk.support.SnapdeskTestData;
 import com.snapdesk.support.AppNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -61,6 +63,7 @@ class CrashRecoveryIT {
   static AppNode node(String id) {
     return AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
         .onPostgres(postgres.getPort(), ADMIN_PASSWORD).smtp(smtp.getSmtp().getPort()).env("SNAPDESK_NODE_ID", id)
+        .env("SNAPDESK_LOCAL_ALLOW_SEVERAL_NODES", "true") // two local-backend nodes, for the test
         .generousRateLimits().start();
   }
 
@@ -78,10 +81,11 @@ class CrashRecoveryIT {
     try (AppNode b = node("desk-b")) {
       b.awaitReady(Duration.ofMinutes(3));
       long start = System.nanoTime();
-      // then b brings every ticket to the review task, within the lock time and a few acquisition rounds
+      // then b asks every requester to confirm (eligibility, resolution, the email), within the lock time and a few
+      // acquisition rounds
       await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
-          .until(() -> reviewTasks(b) == TICKETS);
-      System.out.printf("Crash recovery by another node: all %d tickets at review %.1f s after it was ready%n",
+          .until(() -> awaitingConfirmation(b) == TICKETS);
+      System.out.printf("Crash recovery by another node: all %d tickets asked to confirm %.1f s after it was ready%n",
           TICKETS, (System.nanoTime() - start) / 1e9);
     }
   }
@@ -100,10 +104,17 @@ class CrashRecoveryIT {
       long start = System.nanoTime();
       // well before the 60 s lock would have expired
       await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1))
-          .until(() -> reviewTasks(a) == 2 * TICKETS);
-      System.out.printf("Crash recovery by the restarted node: all %d tickets at review %.1f s after it was ready%n",
-          TICKETS, (System.nanoTime() - start) / 1e9);
+          .until(() -> awaitingConfirmation(a) == 2 * TICKETS);
+      System.out.printf("Crash recovery by the restarted node: all %d tickets asked to confirm %.1f s after it was "
+          + "ready%n", TICKETS, (System.nanoTime() - start) / 1e9);
       assertThat(a.output()).contains("released");
+
+      // and every requester confirms with the link from their email: all tickets reach review
+      for (String ticketId : submitted) {
+        Requester.confirm(a.baseUrl(), ticketId, CrashRecoveryIT::mailbox);
+      }
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> reviewTasks(a) == 2 * TICKETS);
     }
   }
 
@@ -180,6 +191,18 @@ class CrashRecoveryIT {
     return response;
   }
 
+  private static int awaitingConfirmation(AppNode node) throws Exception {
+    var response = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl()
+            + "/engine-rest/execution/count?processDefinitionKey=BackupRetrieval&activityId=Task_AwaitVerification"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    return json.readTree(response.body()).get("count").asInt();
+  }
+
+  private static List<MailMessages.Mail> mailbox() {
+    return java.util.Arrays.stream(smtp.getReceivedMessages()).map(MailMessages::read).toList();
+  }
+
   private static int reviewTasks(AppNode node) throws Exception {
     var response = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl()
             + "/engine-rest/task/count?processDefinitionKey=BackupRetrieval&taskDefinitionKey=Task_ReviewRequest"))
@@ -188,6 +211,9 @@ class CrashRecoveryIT {
     return json.readTree(response.body()).get("count").asInt();
   }
 
+  /** Every ticket this class submitted, in order. */
+  private static final List<String> submitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private static void submitBurst(AppNode node) throws Exception {
     for (int i = 0; i < TICKETS; i++) {
       String body = json.writeValueAsString(SnapdeskTestData.request().environment("staging")
@@ -195,7 +221,8 @@ class CrashRecoveryIT {
       var response = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/tickets"))
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+      submitted.add(json.readTree(response.body()).get("ticketId").asText());
     }
   }
 }

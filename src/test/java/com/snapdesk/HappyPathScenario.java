@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.FixedClockConfiguration;
 import com.snapdesk.support.MailMessages.Mail;
+import com.snapdesk.support.Requester;
 import com.snapdesk.support.SnapdeskTestData;
 import java.time.Duration;
 import java.util.List;
@@ -48,17 +49,24 @@ abstract class HappyPathScenario {
             "requestedTime", "01:30", "timezone", "America/New_York",
             "scope", "database", "reason", "Bad import <script>alert(1)</script>"))
         .retrieve().toEntity(String.class);
-    assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(201);
-    JsonNode created = json.readTree(submitted.getBody());
-    String ticketId = created.get("ticketId").asText();
-    String token = created.get("accessToken").asText();
-    assertThat(created.get("status").asText()).isEqualTo("RECEIVED");
-    assertThat(created.get("interpretedTime").get("note").asText()).contains("interpreted as 01:30 EDT, UTC−04:00");
+    assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(202);
+    JsonNode accepted = json.readTree(submitted.getBody());
+    String ticketId = accepted.get("ticketId").asText();
+    assertThat(accepted.get("status").asText()).isEqualTo("AWAITING_VERIFICATION");
+    assertThat(accepted.get("interpretation").get("note").asText()).contains("interpreted as 01:30 EDT, UTC−04:00");
+    assertThat(accepted.has("accessToken")).isFalse();
+
+    // then the contact is asked to confirm, by email, with the interpreted time and the private link
+    Mail verification = awaitMail(CONTACT, ticketId, Requester.VERIFICATION_SUBJECT);
+    assertThat(verification.text()).contains("interpreted as 01:30 EDT", "/tickets/" + ticketId + "?token=");
+    String token = Requester.token(List.of(verification), ticketId).orElseThrow();
     assertThat(token.length()).isGreaterThanOrEqualTo(43); // 256 bits, base64url
 
-    // then an acknowledgement arrives and the review task waits in the agents' group
-    Mail ack = awaitMail(CONTACT, ticketId, "We received");
-    assertThat(ack.text()).contains("interpreted as 01:30 EDT");
+    // and nobody reviews it until the contact confirms with that link
+    assertThat(reviewTask(http, ticketId)).isNull();
+    assertThat(Requester.verify("http://localhost:" + port, ticketId, token)).isEqualTo(202);
+
+    // then the review task waits in the agents' group
     JsonNode task = await().atMost(Duration.ofSeconds(30)).until(() -> reviewTask(http, ticketId), t -> t != null);
     assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("Task_ReviewRequest");
 
@@ -106,8 +114,11 @@ abstract class HappyPathScenario {
         "interpreted as 01:30 EDT");
     assertThat(instructions.html()).doesNotContain("<script>alert(1)</script>");
     assertThat(status.get("delivery").get("location").asText()).isEqualTo("/mnt/recovery-" + ticketId.toLowerCase());
-    assertThat(status.get("timeline").findValuesAsText("type")).contains("SUBMITTED", "RESOLVED", "REVIEWED", "READY");
-    assertThat(status.get("timeline").findValuesAsText("actor")).contains("alice", "leo");
+    assertThat(status.get("timeline").findValuesAsText("type"))
+        .contains("SUBMITTED", "RESOLVED", "VERIFIED", "REVIEWED", "READY");
+    // the customer sees roles, never the staff's login ids
+    assertThat(status.get("timeline").findValuesAsText("actor")).contains("Support agent", "Support lead")
+        .doesNotContain("alice", "leo");
 
     // when the customer confirms they are done, the data is removed and the ticket closed
     var confirmed = http.post().uri("/api/tickets/{id}/confirm", ticketId)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.snapdesk.support.Requester;
 import com.snapdesk.support.SnapdeskTestData;
 import com.snapdesk.support.AppNode;
 import com.snapdesk.support.MailMessages;
@@ -97,12 +98,17 @@ class PackagedJarIT {
 
       // when a customer submits a ticket over HTTP
       HttpResponse<String> created = post(app, "/api/tickets", ticketBody());
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
       String ticketId = json.readTree(created.body()).get("ticketId").asText();
 
-      // then the acknowledgement mail arrives over SMTP
+      // then the contact is asked over SMTP to confirm, and confirming with the link's token puts it up for review
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsFor(ticketId).size() == 1);
       assertThat(mailsFor(ticketId).get(0).to()).isEqualTo(SnapdeskTestData.ACME_CONTACT);
+      assertThat(mailsFor(ticketId).get(0).subject()).contains(Requester.VERIFICATION_SUBJECT);
+      Requester.confirm(app.baseUrl(), ticketId, () -> mailsFor(ticketId));
+      await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(get(app,
+          "/engine-rest/task/count?taskDefinitionKey=Task_ReviewRequest", "admin", ADMIN_PASSWORD).body())
+          .get("count").asInt() == 1);
 
       // and, idle, it uses this much memory
       Thread.sleep(3000);
@@ -157,7 +163,7 @@ class PackagedJarIT {
       assertThat(deployedResources(app)).containsExactlyInAnyOrderElementsOf(MODELS);
       assertThat(get(app, "/engine-rest/task", "alice", "alice").statusCode()).isEqualTo(401);
       assertThat(get(app, "/engine-rest/task", "admin", "admin").statusCode()).isEqualTo(401);
-      assertThat(post(app, "/api/tickets", ticketBody()).statusCode()).isEqualTo(201);
+      assertThat(post(app, "/api/tickets", ticketBody()).statusCode()).isEqualTo(202);
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.Locale;
  * means a constant with its subject plus those two templates.
  */
 public enum MailKind {
-  ACKNOWLEDGEMENT("We received your backup request") {
+  /** To a registered contact only: the request waits until they confirm it with the link. */
+  VERIFICATION_REQUEST("Confirm your backup request") {
     @Override
     void requireComplete(MailView view) {
       require(view.chosenPoint(), "chosenPoint");

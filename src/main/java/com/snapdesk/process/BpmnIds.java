@@ -10,7 +10,13 @@ public final class BpmnIds {
   public static final String GATEWAY_ELIGIBLE = "Gateway_Eligible";
   public static final String TASK_RESOLVE_RECOVERY_POINT = "Task_ResolveRecoveryPoint";
   public static final String GATEWAY_POINT_FOUND = "Gateway_PointFound";
-  public static final String TASK_SEND_ACKNOWLEDGEMENT = "Task_SendAcknowledgement";
+  public static final String END_DECLINED_WITHOUT_MAIL = "EndEvent_DeclinedWithoutMail";
+  public static final String GATEWAY_REQUESTER_VERIFIED = "Gateway_RequesterVerified";
+  public static final String TASK_SEND_VERIFICATION_REQUEST = "Task_SendVerificationRequest";
+  public static final String TASK_AWAIT_VERIFICATION = "Task_AwaitVerification";
+  public static final String BOUNDARY_VERIFICATION_TIMEOUT = "BoundaryEvent_VerificationTimeout";
+  public static final String END_CLOSED_UNVERIFIED = "EndEvent_ClosedUnverified";
+  public static final String GATEWAY_REQUEST_CONFIRMED = "Gateway_RequestConfirmed";
   public static final String GATEWAY_TO_REVIEW = "Gateway_ToReview";
   public static final String TASK_REVIEW_REQUEST = "Task_ReviewRequest";
   public static final String BOUNDARY_FIRST_RESPONSE_AT_RISK = "BoundaryEvent_FirstResponseAtRisk";
@@ -53,6 +59,7 @@ public final class BpmnIds {
   public static final String TASK_SEND_CANCELLATION = "Task_SendCancellation";
   public static final String END_CANCELLED = "EndEvent_Cancelled";
 
+  public static final String MESSAGE_CUSTOMER_VERIFIED = "CustomerVerified";
   public static final String MESSAGE_CUSTOMER_REPLIED = "CustomerReplied";
   public static final String MESSAGE_CUSTOMER_CANCELLED = "CustomerCancelled";
   public static final String MESSAGE_CUSTOMER_CONFIRMED = "CustomerConfirmed";
@@ -62,7 +69,7 @@ public final class BpmnIds {
   public static final String ERROR_POINT_UNAVAILABLE = "RECOVERY_POINT_UNAVAILABLE";
 
   /** The tasks that send email: their failures wait for the mail server (MailOutageRecovery). */
-  public static final java.util.Set<String> MAIL_TASKS = java.util.Set.of(TASK_SEND_ACKNOWLEDGEMENT,
+  public static final java.util.Set<String> MAIL_TASKS = java.util.Set.of(TASK_SEND_VERIFICATION_REQUEST,
       TASK_SEND_QUESTION, TASK_SEND_REPLY_REMINDER, TASK_SEND_CLOSED_NO_REPLY, TASK_ESCALATE_FIRST_RESPONSE,
       TASK_ESCALATE_DELIVERY, TASK_SEND_RESTORE_INSTRUCTIONS, TASK_SEND_EXPIRY_REMINDER, TASK_SEND_CLOSURE,
       TASK_SEND_REJECTION, TASK_SEND_CANCELLATION);

@@ -4,11 +4,13 @@ import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketProcess;
 import com.snapdesk.ticket.TicketProcessBusyException;
 import com.snapdesk.ticket.TicketProperties;
+import com.snapdesk.ticket.TicketStatus;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.UnknownTicketException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
@@ -35,11 +37,19 @@ class CamundaTicketProcess implements TicketProcess {
     vars.put(VariableNames.SUBMITTED_AT, Date.from(ticket.createdAt()));
     vars.put(VariableNames.ENVIRONMENT, ticket.environment().id());
     vars.put(VariableNames.SCOPE, ticket.scope().id());
+    vars.put(VariableNames.REQUESTER_VERIFIED, ticket.status() != TicketStatus.AWAITING_VERIFICATION);
+    vars.put(VariableNames.VERIFICATION_TIMEOUT, properties.verificationTimeout().toString());
     // Timer settings are copied in at start so a running ticket keeps the rules it started with.
     vars.put(VariableNames.REPLY_TIMEOUT, properties.replyTimeout().toString());
     vars.put(VariableNames.REPLY_REMINDER_AFTER, properties.replyReminderAfter().toString());
     vars.put(VariableNames.RETRIEVAL_POLL_INTERVAL, properties.retrievalPollInterval().toString());
     runtime.createProcessInstanceByKey(BpmnIds.PROCESS).businessKey(ticketId).setVariables(vars).execute();
+  }
+
+  @Override
+  public void customerVerified(String ticketId, java.time.Instant at) {
+    correlate(ticketId, runtime.createMessageCorrelation(BpmnIds.MESSAGE_CUSTOMER_VERIFIED)
+        .processInstanceBusinessKey(ticketId).setVariable(VariableNames.VERIFIED_AT, Date.from(at)));
   }
 
   @Override
@@ -67,7 +77,8 @@ class CamundaTicketProcess implements TicketProcess {
   private static void correlate(String ticketId, MessageCorrelationBuilder correlation) {
     try {
       correlation.correlate();
-    } catch (OptimisticLockingException e) {
+    } catch (OptimisticLockingException | MismatchingMessageCorrelationException e) {
+      // Mismatching: the link was used before the job that sent it had committed its wait state.
       throw new TicketProcessBusyException(ticketId, e);
     }
   }

@@ -18,5 +18,6 @@ class CheckEligibilityDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var decision = eligibility.check(TicketVariables.ticketId(execution));
     execution.setVariable(VariableNames.ELIGIBLE, decision.eligible());
+    execution.setVariable(VariableNames.REQUESTER_IS_CONTACT, decision.requesterIsContact());
   }
 }

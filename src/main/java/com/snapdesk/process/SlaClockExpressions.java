@@ -28,9 +28,12 @@ public class SlaClockExpressions {
   public void start(DelegateExecution execution) {
     Environment env = Environment.parse(TicketVariables.string(execution, VariableNames.ENVIRONMENT))
         .orElseThrow(() -> new IllegalStateException("ticket without environment"));
-    // From the submission, not from now: the same instant for a live request, earlier for an import.
+    // A live request counts from the requester's confirmation; an import from when it was first received.
+    Object verifiedAt = execution.getVariable(VariableNames.VERIFIED_AT);
     Object submittedAt = execution.getVariable(VariableNames.SUBMITTED_AT);
-    if (submittedAt instanceof Date at) {
+    if (verifiedAt instanceof Date at) {
+      sla.start(TicketVariables.ticketId(execution), env, at.toInstant());
+    } else if (submittedAt instanceof Date at) {
       sla.start(TicketVariables.ticketId(execution), env, at.toInstant());
     } else {
       sla.start(TicketVariables.ticketId(execution), env);

@@ -15,6 +15,11 @@ public class TicketStatusExpressions {
     this.changes = changes;
   }
 
+  /** The requester never confirmed: closed without anything retrieved (and no email: nobody proved the mailbox). */
+  public void closeUnverified(DelegateExecution execution) {
+    changes.closeUnverified(TicketVariables.ticketId(execution));
+  }
+
   public void moveTo(DelegateExecution execution, String status) {
     changes.moveTo(TicketVariables.ticketId(execution), TicketStatus.valueOf(status));
   }

@@ -8,6 +8,12 @@ public final class VariableNames {
   /** When the customer submitted the ticket: its SLA clocks count from then. */
   public static final String SUBMITTED_AT = "submittedAt";
   public static final String ELIGIBLE = "eligible";
+  /** Whether the requester is a registered contact: only contacts are ever emailed. */
+  public static final String REQUESTER_IS_CONTACT = "requesterIsContact";
+  /** Set at start from the ticket record: imported tickets were verified before they reached this desk. */
+  public static final String REQUESTER_VERIFIED = "requesterVerified";
+  /** When the requester confirmed the request from their mailbox: the SLA clocks count from then. */
+  public static final String VERIFIED_AT = "verifiedAt";
   public static final String POINT_FOUND = "pointFound";
   public static final String MAIL_KIND = "mailKind";
   public static final String SLA_CLOCK = "slaClock";
@@ -15,6 +21,7 @@ public final class VariableNames {
   public static final String ESCALATED = "escalated";
 
   // settings copied in at start (ISO-8601 durations)
+  public static final String VERIFICATION_TIMEOUT = "verificationTimeout";
   public static final String REPLY_TIMEOUT = "replyTimeout";
   public static final String REPLY_REMINDER_AFTER = "replyReminderAfter";
   public static final String RETRIEVAL_POLL_INTERVAL = "retrievalPollInterval";

@@ -48,10 +48,14 @@ public class SendCustomerMail {
   public void send(String ticketId, MailKind kind, String dedupKey) {
     if (!kind.toCustomer()) throw new IllegalArgumentException(kind + " is not a customer email");
     Ticket t = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+    if (t.rejectionReason() == RejectionReason.NOT_A_CONTACT) {
+      // The model never routes a stranger here; if it ever did, the typed address gets nothing from us.
+      throw new IllegalStateException(ticketId + ": the requester is not a registered contact; no email");
+    }
     String token = AccessTokens.newToken();
     ownTransaction.executeWithoutResult(s ->
         tickets.addAccessToken(ticketId, AccessTokens.hash(token), "email:" + kind.templateName(), clock.instant()));
-    MailView.Builder view = view(t, properties.statusUrl(ticketId, token));
+    MailView.Builder view = view(t, token);
     addConversation(t, view);
     if (kind == MailKind.CLOSED) {
       boolean confirmed = tickets.events(ticketId).stream().anyMatch(e -> TimelineEvents.CONFIRMED.equals(e.type()));
@@ -70,7 +74,7 @@ public class SendCustomerMail {
   public void escalateToLeads(String ticketId, List<SupportStaff.Lead> leads, MailView.Escalation escalation,
                               String dedupKey) {
     Ticket t = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
-    MailView view = view(t, "").escalation(escalation).build();
+    MailView view = view(t, null).escalation(escalation).build();
     for (SupportStaff.Lead lead : leads) {
       mailer.send(dedupKey + ":" + lead.userId(), MailKind.ESCALATION, lead.email(), view);
     }
@@ -95,7 +99,9 @@ public class SendCustomerMail {
             .toList());
   }
 
-  private MailView.Builder view(Ticket t, String statusUrl) {
+  /** @param token this email's own token, or null for an internal email (no status link, no download link) */
+  private MailView.Builder view(Ticket t, String token) {
+    String statusUrl = token == null ? "" : properties.statusUrl(t.id(), token);
     MailView.Builder b = MailView.builder()
         .ticketId(t.id())
         .customerName(t.customerName())
@@ -116,7 +122,9 @@ public class SendCustomerMail {
     if (t.chosenPoint() != null) b.chosenPoint(point(t, t.chosenPoint()));
     if (t.delivery() != null) {
       Ticket.Delivery d = t.delivery();
-      b.delivery(new MailView.Delivery(d.recoveryId(), d.location(), d.node(), d.device(),
+      // A download is handed out as the app's own URL, never as the storage link itself.
+      String location = d.isDownload() ? (token == null ? "" : properties.downloadUrl(t.id(), token)) : d.location();
+      b.delivery(new MailView.Delivery(d.recoveryId(), location, d.node(), d.device(),
           TimeText.local(d.expiresAt(), t.zone()), TimeText.utc(d.expiresAt())));
     }
     return b;

@@ -41,5 +41,11 @@ public record Ticket(
 
   /** Where the retrieved data is and until when. */
   public record Delivery(String recoveryId, String location, String node, String device,
-                         Instant deliveredAt, Instant expiresAt) {}
+                         Instant deliveredAt, Instant expiresAt) {
+
+    /** Data on no node of the environment is a file to download (a database dump), offered through the app. */
+    public boolean isDownload() {
+      return node == null || node.isBlank();
+    }
+  }
 }

@@ -9,6 +9,9 @@ public interface TicketProcess {
   /** Starts the ticket's process; joins the caller's transaction so a failed intake leaves nothing. */
   void start(String ticketId);
 
+  /** The requester proved they read the project contact's mailbox; the request may now be reviewed. */
+  void customerVerified(String ticketId, java.time.Instant at);
+
   /** The customer answered; the agent reviews again with the whole conversation. */
   void customerReplied(String ticketId, String conversation);
 

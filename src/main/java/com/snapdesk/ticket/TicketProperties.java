@@ -14,6 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * @param replyTimeout how long a ticket waits for the customer's answer before it is closed
  * @param replyReminderAfter when, while waiting, the customer is reminded
  * @param retrievalPollInterval how often an unfinished retrieval (volumes, archive restore) is checked
+ * @param verificationTimeout how long a request waits for the requester to confirm it from their mailbox
+ * @param tokenLifetimeAfterEnd how long status links keep working after the ticket ended
+ * @param downloadLinkValidity how long the storage link lives that the app's download URL redirects to
  */
 @ConfigurationProperties("snapdesk.tickets")
 @Validated
@@ -23,7 +26,10 @@ public record TicketProperties(
     @NotNull @DefaultValue("PT24H") Duration expiryReminderBefore,
     @NotNull @DefaultValue("P5D") Duration replyTimeout,
     @NotNull @DefaultValue("P3D") Duration replyReminderAfter,
-    @NotNull @DefaultValue("PT1M") Duration retrievalPollInterval) {
+    @NotNull @DefaultValue("PT1M") Duration retrievalPollInterval,
+    @NotNull @DefaultValue("PT24H") Duration verificationTimeout,
+    @NotNull @DefaultValue("P30D") Duration tokenLifetimeAfterEnd,
+    @NotNull @DefaultValue("PT5M") Duration downloadLinkValidity) {
 
   public TicketProperties {
     if (replyReminderAfter != null && replyTimeout != null && replyReminderAfter.compareTo(replyTimeout) >= 0) {
@@ -33,6 +39,11 @@ public record TicketProperties(
 
   public String statusUrl(String ticketId, String token) {
     return base() + "/tickets/" + ticketId + "?token=" + token;
+  }
+
+  /** The app's own URL for a delivered download: it checks the token and the data's expiry before every redirect. */
+  public String downloadUrl(String ticketId, String token) {
+    return base() + "/tickets/" + ticketId + "/download?token=" + token;
   }
 
   public String tasklistUrl(String taskId) {

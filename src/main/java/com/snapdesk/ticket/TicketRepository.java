@@ -39,5 +39,5 @@ public interface TicketRepository {
 
   void insertIdempotency(IdempotencyRecord record);
 
-  record IdempotencyRecord(String keyHash, String requestHash, String ticketId, String sealedToken, Instant createdAt) {}
+  record IdempotencyRecord(String keyHash, String requestHash, String ticketId, Instant createdAt) {}
 }

@@ -2,6 +2,8 @@ package com.snapdesk.ticket;
 
 /** What the customer sees of their ticket. */
 public enum TicketStatus {
+  /** Submitted; the requester has not yet confirmed it from the contact's mailbox. */
+  AWAITING_VERIFICATION,
   RECEIVED,
   AWAITING_APPROVAL,
   AWAITING_CUSTOMER,

@@ -3,6 +3,8 @@ package com.snapdesk.ticket;
 /** Timeline event types as the API shows them; status changes appear under the status name. */
 public final class TimelineEvents {
   public static final String SUBMITTED = "SUBMITTED";
+  public static final String VERIFIED = "VERIFIED";
+  public static final String VERIFICATION_EXPIRED = "VERIFICATION_EXPIRED";
   public static final String RESOLVED = "RESOLVED";
   public static final String EMAIL_SENT = "EMAIL_SENT";
   public static final String REVIEWED = "REVIEWED";

@@ -45,21 +45,21 @@ class CustomerMailerTest {
   @Test
   void sendsOnlyOnceForTheSameDedupKey() {
     // given a mail already sent for this process step
-    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
+    mailer.send("proc-1:Task_Acknowledge", MailKind.VERIFICATION_REQUEST, SnapdeskTestData.ACME_CONTACT, view);
 
     // when the step runs again (a retried job)
-    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
+    mailer.send("proc-1:Task_Acknowledge", MailKind.VERIFICATION_REQUEST, SnapdeskTestData.ACME_CONTACT, view);
 
     // then the customer got one mail
     assertThat(transport.sent).hasSize(1);
     assertThat(transport.sent.get(0).dedupKey()).isEqualTo("proc-1:Task_Acknowledge");
-    assertThat(transport.sent.get(0).content().subject()).isEqualTo("[SD-2026-0042] We received your backup request");
+    assertThat(transport.sent.get(0).content().subject()).isEqualTo("[SD-2026-0042] Confirm your backup request");
   }
 
   @Test
   void sendsOneMailPerDifferentKey() {
-    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
-    mailer.send("proc-2:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
+    mailer.send("proc-1:Task_Acknowledge", MailKind.VERIFICATION_REQUEST, SnapdeskTestData.ACME_CONTACT, view);
+    mailer.send("proc-2:Task_Acknowledge", MailKind.VERIFICATION_REQUEST, SnapdeskTestData.ACME_CONTACT, view);
 
     assertThat(transport.sent).extracting(MailTransport.Envelope::dedupKey)
         .containsExactly("proc-1:Task_Acknowledge", "proc-2:Task_Acknowledge");
@@ -81,12 +81,12 @@ class CustomerMailerTest {
     // given a job whose transaction fails after the mail went out
     var callersTransaction = new TransactionTemplate(transactions);
     assertThatThrownBy(() -> callersTransaction.executeWithoutResult(status -> {
-      mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
+      mailer.send("proc-1:Task_Acknowledge", MailKind.VERIFICATION_REQUEST, SnapdeskTestData.ACME_CONTACT, view);
       throw new IllegalStateException("a later step in the same job failed");
     })).isInstanceOf(IllegalStateException.class);
 
     // when the job is retried
-    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
+    mailer.send("proc-1:Task_Acknowledge", MailKind.VERIFICATION_REQUEST, SnapdeskTestData.ACME_CONTACT, view);
 
     // then the mail is not sent a second time
     assertThat(transport.sent).hasSize(1);
@@ -96,11 +96,11 @@ class CustomerMailerTest {
   void sendsOnRetryWhenTheFirstAttemptFailed() {
     // given a mail server that refuses the first attempt
     transport.failuresLeft = 1;
-    assertThatThrownBy(() -> mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view))
+    assertThatThrownBy(() -> mailer.send("proc-1:Task_Acknowledge", MailKind.VERIFICATION_REQUEST, SnapdeskTestData.ACME_CONTACT, view))
         .isInstanceOf(MailDeliveryException.class);
 
     // when the job is retried
-    mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view);
+    mailer.send("proc-1:Task_Acknowledge", MailKind.VERIFICATION_REQUEST, SnapdeskTestData.ACME_CONTACT, view);
 
     // then the mail goes out once
     assertThat(transport.sent).hasSize(1);
@@ -120,7 +120,7 @@ class CustomerMailerTest {
       "ops.acme.example",
       "   "})
   void refusesAnythingButOnePlainAddress(String to) {
-    assertThatThrownBy(() -> mailer.send("proc-1:Task_Acknowledge", MailKind.ACKNOWLEDGEMENT, to, view))
+    assertThatThrownBy(() -> mailer.send("proc-1:Task_Acknowledge", MailKind.VERIFICATION_REQUEST, to, view))
         .isInstanceOf(IllegalArgumentException.class);
 
     assertThat(transport.sent).isEmpty();
@@ -129,7 +129,7 @@ class CustomerMailerTest {
 
   @Test
   void refusesAKeyThatDoesNotFitTheLog() {
-    assertThatThrownBy(() -> mailer.send("k".repeat(201), MailKind.ACKNOWLEDGEMENT, SnapdeskTestData.ACME_CONTACT, view))
+    assertThatThrownBy(() -> mailer.send("k".repeat(201), MailKind.VERIFICATION_REQUEST, SnapdeskTestData.ACME_CONTACT, view))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(transport.sent).isEmpty();
   }

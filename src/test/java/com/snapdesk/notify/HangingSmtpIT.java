@@ -78,11 +78,11 @@ class HangingSmtpIT {
     // when a customer submits a request
     String ticketId = submitTicket();
 
-    // then the acknowledgement job fails within the read timeout instead of hanging, and is scheduled again
+    // then the verification-request job fails within the read timeout instead of hanging, and is scheduled again
     Job failed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-        .until(this::acknowledgementJob, job -> job != null && job.getExceptionMessage() != null);
+        .until(this::verificationRequestJob, job -> job != null && job.getExceptionMessage() != null);
     double seconds = (System.nanoTime() - submitted) / 1e9;
-    System.out.printf("Hanging SMTP: acknowledgement job failed %.1f s after the submission%n", seconds);
+    System.out.printf("Hanging SMTP: verification-request job failed %.1f s after the submission%n", seconds);
     assertThat(silent.connections()).isNotEmpty();
     assertThat(failed.getExceptionMessage()).contains(ticketId);
     assertThat(management.getJobExceptionStacktrace(failed.getId())).containsIgnoringCase("timed out");
@@ -99,7 +99,7 @@ class HangingSmtpIT {
     smtp.start();
     ClockUtil.setCurrentTime(Date.from(FixedClockConfiguration.NOW.plusSeconds(61)));
 
-    // then the acknowledgement arrives, once, and nothing is left as an incident
+    // then the verification request arrives, once, and nothing is left as an incident
     await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length > 0
         && management.createJobQuery().withException().count() == 0);
     var mails = Arrays.stream(smtp.getReceivedMessages()).map(MailMessages::read).toList();
@@ -115,8 +115,8 @@ class HangingSmtpIT {
     return (String) answer.get("ticketId");
   }
 
-  private Job acknowledgementJob() {
-    return management.createJobQuery().activityId(BpmnIds.TASK_SEND_ACKNOWLEDGEMENT).list().stream()
+  private Job verificationRequestJob() {
+    return management.createJobQuery().activityId(BpmnIds.TASK_SEND_VERIFICATION_REQUEST).list().stream()
         .findFirst().orElse(null);
   }
 

@@ -64,9 +64,9 @@ class MailOutageIT {
     // given no SMTP server listening, when a customer submits a request
     String ticketId = submitTicket();
 
-    // then the acknowledgement waits for the server: counted, retries left, health says mail is DOWN
+    // then the verification request waits for the server: counted, retries left, health says mail is DOWN
     await().atMost(Duration.ofSeconds(30)).until(() -> metrics.get("snapdesk.mails.waiting").gauge().value() == 1);
-    var job = management.createJobQuery().activityId(BpmnIds.TASK_SEND_ACKNOWLEDGEMENT).singleResult();
+    var job = management.createJobQuery().activityId(BpmnIds.TASK_SEND_VERIFICATION_REQUEST).singleResult();
     assertThat(job.getRetries()).as("retries left for a day of one-minute tries").isGreaterThan(1000);
     assertThat(RestClient.create("http://localhost:" + port).get().uri("/actuator/health").retrieve()
         .onStatus(s -> true, (req, res) -> {}).body(String.class)).contains("\"mail\":{\"status\":\"DOWN\"");

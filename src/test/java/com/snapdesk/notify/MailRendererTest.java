@@ -84,7 +84,7 @@ class MailRendererTest {
 
   @Test
   void leavesOutTheInterpretationLineWhenTimeWasUnambiguous() {
-    var mail = renderer.render(MailKind.ACKNOWLEDGEMENT, MailViews.complete().interpretationNote(null).build());
+    var mail = renderer.render(MailKind.VERIFICATION_REQUEST, MailViews.complete().interpretationNote(null).build());
 
     assertThat(mail.text()).doesNotContain("How we read it");
     assertThat(mail.html()).doesNotContain("How we read it");
@@ -114,7 +114,7 @@ class MailRendererTest {
   void showsReasonAndAgentNoteEscaped() {
     var view = MailViews.complete().reason("Why " + SCRIPT).agentNote("Note " + SCRIPT).build();
 
-    var acknowledgement = renderer.render(MailKind.ACKNOWLEDGEMENT, view);
+    var acknowledgement = renderer.render(MailKind.VERIFICATION_REQUEST, view);
     var rejection = renderer.render(MailKind.REJECTION, view);
 
     assertThat(acknowledgement.html()).contains("Why &lt;script&gt;alert(1)&lt;/script&gt;");
@@ -214,7 +214,7 @@ class MailRendererTest {
 
   @Test
   void acknowledgementShowsTimesCandidateAndWhatHappensNext() {
-    var mail = renderer.render(MailKind.ACKNOWLEDGEMENT, MailViews.complete().build());
+    var mail = renderer.render(MailKind.VERIFICATION_REQUEST, MailViews.complete().build());
 
     for (String part : new String[] {mail.text(), mail.html()}) {
       assertThat(part).containsSubsequence(
@@ -232,7 +232,7 @@ class MailRendererTest {
     var archived = new MailView.PointView("rp-0001", "2026-08-01 10:00 EDT", "2026-08-01 14:00 UTC",
         "2 hours after the requested time", true);
 
-    var mail = renderer.render(MailKind.ACKNOWLEDGEMENT, MailViews.complete().chosenPoint(archived).build());
+    var mail = renderer.render(MailKind.VERIFICATION_REQUEST, MailViews.complete().chosenPoint(archived).build());
 
     assertThat(mail.text()).contains("archive", "72 hours");
     assertThat(mail.html()).contains("archive", "72 hours");

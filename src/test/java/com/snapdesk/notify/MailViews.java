@@ -81,7 +81,7 @@ final class MailViews {
         .requestedUtc("2026-11-20 19:30 UTC")
         .statusUrl(STATUS_URL);
     switch (kind) {
-      case ACKNOWLEDGEMENT -> view.chosenPoint(CHOSEN);
+      case VERIFICATION_REQUEST -> view.chosenPoint(CHOSEN);
       case REJECTION -> view.rejectionReason(RejectionReason.NO_RECOVERY_POINT.name());
       case CUSTOMER_QUESTION, REPLY_REMINDER -> view.question(QUESTION)
           .replyDeadlineLocal("2026-11-29 09:00 EST (America/New_York)").replyDeadlineUtc("2026-11-29 14:00 UTC");

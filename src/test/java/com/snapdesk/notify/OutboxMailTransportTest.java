@@ -64,22 +64,22 @@ class OutboxMailTransportTest {
   @Test
   void keepsFileNamesToSafeCharacters() throws Exception {
     // given a ticket id with path separators and spaces
-    new OutboxMailTransport(tmp, FROM, CLOCK).send(envelope("../SD 42/x", MailKind.ACKNOWLEDGEMENT));
+    new OutboxMailTransport(tmp, FROM, CLOCK).send(envelope("../SD 42/x", MailKind.VERIFICATION_REQUEST));
 
     // then the file stays inside the outbox with a harmless name
     assertThat(files(tmp)).extracting(p -> p.getFileName().toString())
-        .containsExactly("20261126T091530.123Z-___SD_42_x-acknowledgement.eml");
+        .containsExactly("20261126T091530.123Z-___SD_42_x-verification-request.eml");
   }
 
   @Test
   void neverOverwritesAMailWrittenInTheSameMillisecond() throws Exception {
     var transport = new OutboxMailTransport(tmp, FROM, CLOCK);
 
-    transport.send(envelope("SD-1", MailKind.ACKNOWLEDGEMENT));
-    transport.send(envelope("SD-1", MailKind.ACKNOWLEDGEMENT));
+    transport.send(envelope("SD-1", MailKind.VERIFICATION_REQUEST));
+    transport.send(envelope("SD-1", MailKind.VERIFICATION_REQUEST));
 
     assertThat(files(tmp)).extracting(p -> p.getFileName().toString()).containsExactly(
-        "20261126T091530.123Z-SD-1-acknowledgement-2.eml", "20261126T091530.123Z-SD-1-acknowledgement.eml");
+        "20261126T091530.123Z-SD-1-verification-request-2.eml", "20261126T091530.123Z-SD-1-verification-request.eml");
   }
 
   private static List<Path> files(Path dir) throws Exception {

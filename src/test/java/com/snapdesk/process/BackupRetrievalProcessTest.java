@@ -45,7 +45,20 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
     assertThat(pi).isWaitingAt(TASK_CHECK_ELIGIBILITY);
 
-    // when eligibility, resolution and acknowledgement run
+    // when eligibility and resolution run
+    runJobs(pi);
+
+    // then the requester is asked to confirm, by email to the contact's address, and nobody reviews yet
+    assertThat(pi).hasPassedInOrder(TASK_RESOLVE_RECOVERY_POINT, GATEWAY_REQUESTER_VERIFIED,
+        TASK_SEND_VERIFICATION_REQUEST).isWaitingAt(TASK_AWAIT_VERIFICATION);
+    assertThat(status(pi)).isEqualTo(TicketStatus.AWAITING_VERIFICATION);
+    Mail verification = mail(pi, "Confirm your backup request");
+    assertThat(verification.to()).isEqualTo(ACME_CONTACT);
+    assertThat(verification.text()).contains("rp-stg-1300", "2026-11-25 12:20 UTC", "/tickets/" + pi.getBusinessKey());
+    assertThat(sla.deadline(pi.getBusinessKey(), SlaClockKind.FIRST_RESPONSE)).isEmpty();
+
+    // when the requester confirms with the link from the email
+    customer.verify(pi.getBusinessKey(), token(pi));
     runJobs(pi);
 
     // then the agent reviews the nearest point with both neighbours in front of them
@@ -86,8 +99,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void productionNeedsALeadAfterTheAgentAndExpiresAfterAReminder() {
     // given a production ticket the agent approves
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));
     completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve"));
 
     // then the approval policy asks a lead
@@ -115,8 +127,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void aLeadCannotApproveARequestTheyReviewedAndAnotherLeadMayReject() {
     // given Lena, who is both agent and lead, reviews a production request
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));
     completeAs("lena", pi, withVariables(VariableNames.DECISION, "approve"));
 
     // when she tries to approve it as lead too, the engine refuses and the task stays open
@@ -138,8 +149,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void agentMayChooseAnotherRecoveryPointWhichALeadMustConfirm() {
     // given a staging ticket waiting for review
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
 
     // when the agent approves with the earlier point instead of the resolved one
     completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve", VariableNames.RECOVERY_POINT_ID,
@@ -157,8 +167,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void reviewCannotCompleteWithAnUnusablePointOrWithoutNote() {
     // given a ticket waiting for review
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));
 
     // when the agent picks a point in error, rejects or asks without text, or sends nonsense
     // then completion fails with a clear message and the task stays open
@@ -177,8 +186,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void agentRejectionEmailsTheNoteAndEndsRejected() {
     // given a ticket waiting for review
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));
 
     // when the agent rejects with a note
     completeAs("alice", pi, withVariables(VariableNames.DECISION, "reject", VariableNames.DECISION_NOTE,
@@ -197,8 +205,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void askedCustomerRepliesAndTheAgentSeesTheConversation() {
     // given the agent asks the customer a question
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     completeAs("alice", pi, withVariables(VariableNames.DECISION, "ask-customer", VariableNames.DECISION_NOTE,
         "Did the import start before or after 07:20 <b>local</b> time?"));
     runJobs(pi);
@@ -225,8 +232,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void unansweredQuestionIsRemindedThenClosed() {
     // given the agent asked a question the customer never answers
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     completeAs("alice", pi, withVariables(VariableNames.DECISION, "ask-customer", VariableNames.DECISION_NOTE,
         "Which store view?"));
     runJobs(pi);
@@ -247,22 +253,21 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
 
   @Test
   void customerCanCancelInEveryWaitingStateBeforeDelivery() {
-    // received (before any job ran), awaiting approval, awaiting the customer, awaiting a lead, retrieving
-    ProcessInstance received = submit(request(ACME_CONTACT, ACME, "staging"));
-    cancelsCleanly(received);
+    // awaiting the requester's confirmation, awaiting approval, awaiting the customer, awaiting a lead, retrieving
+    ProcessInstance unconfirmed = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(unconfirmed);
+    assertThat(unconfirmed).isWaitingAt(TASK_AWAIT_VERIFICATION);
+    cancelsCleanly(unconfirmed);
 
-    ProcessInstance review = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(review);
+    ProcessInstance review = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     cancelsCleanly(review);
 
-    ProcessInstance asked = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(asked);
+    ProcessInstance asked = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     completeAs("alice", asked, withVariables(VariableNames.DECISION, "ask-customer", VariableNames.DECISION_NOTE, "?"));
     runJobs(asked);
     cancelsCleanly(asked);
 
-    ProcessInstance lead = submit(request(ACME_CONTACT, ACME, "production"));
-    runJobs(lead);
+    ProcessInstance lead = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));
     completeAs("alice", lead, withVariables(VariableNames.DECISION, "approve"));
     assertThat(lead).isWaitingAt(TASK_LEAD_APPROVAL);
     cancelsCleanly(lead);
@@ -274,8 +279,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void cancellingAfterDeliveryOrTwiceIsAConflict() {
     // given a ticket that is ready
-    ProcessInstance ready = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(ready);
+    ProcessInstance ready = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     completeAs("alice", ready, withVariables(VariableNames.DECISION, "approve"));
     runJobs(ready);
     assertThat(status(ready)).isEqualTo(TicketStatus.READY);
@@ -286,7 +290,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     assertThat(ready).isWaitingAt(TASK_AWAIT_CONFIRMATION);
 
     // and a cancelled ticket cannot be cancelled again
-    ProcessInstance once = submit(request(ACME_CONTACT, ACME, "staging"));
+    ProcessInstance once = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     cancelsCleanly(once);
     assertThatThrownBy(() -> customer.cancel(once.getBusinessKey(), token(once)))
         .isInstanceOf(TicketStateConflictException.class).hasMessageContaining("already cancelled");
@@ -324,8 +328,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   }
 
   private ProcessInstance archivedPointWaitingForRestore() {
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve", VariableNames.RECOVERY_POINT_ID,
         "rp-stg-archived"));
     completeAs("leo", pi, withVariables(VariableNames.DECISION, "approve"));
@@ -337,8 +340,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void backendOutageBecomesAnIncidentThatARetryResolves() {
     // given an approved staging ticket and a backend that is down
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve"));
     faults.outage(100);
 
@@ -374,8 +376,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void vanishedPointGoesBackToTheAgentWithTheReasonAndAFreshResolution() {
     // given an approved staging ticket whose point disappears before retrieval
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve"));
     faults.failNext("Recovery point rp-stg-1300 no longer exists");
 
@@ -399,8 +400,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void reviewEscalatesToLeadsAtThreeQuartersOfTheFirstResponseTarget() {
     // given a production ticket nobody picks up (first response target 1 h)
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));
     assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(NOW.plus(Duration.ofHours(1))));
 
     // when 45 minutes pass
@@ -426,8 +426,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void leadApprovalEscalatesWhenDeliveryIsAtRisk() {
     // given a production ticket approved by the agent at once (delivery target 8 h)
-    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
-    runJobs(pi);
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));
     completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve"));
 
     // when six hours pass without a lead
@@ -442,24 +441,99 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   // ---- not eligible -----------------------------------------------------------------------------
 
   @Test
-  void strangerGetsNeutralRejection() {
+  void strangerIsDeclinedWithoutAnyEmail() {
     // given someone who is not a registered contact of the project
     ProcessInstance pi = submit(request("mallory@evil.example", ACME, "production"));
 
     // when the process runs
     runJobs(pi);
 
-    // then the answer is neutral and reveals nothing of the project
-    assertThat(pi).hasPassed(TASK_CHECK_ELIGIBILITY, TASK_SEND_REJECTION).hasNotPassed(TASK_RESOLVE_RECOVERY_POINT)
-        .isEnded();
+    // then the request ends without resolution and without a single email to the typed address
+    assertThat(pi).hasPassedInOrder(TASK_CHECK_ELIGIBILITY, GATEWAY_ELIGIBLE, END_DECLINED_WITHOUT_MAIL)
+        .hasNotPassed(TASK_RESOLVE_RECOVERY_POINT, TASK_SEND_REJECTION).isEnded();
     assertThat(status(pi)).isEqualTo(TicketStatus.REJECTED);
-    Mail mail = mailsFor(pi.getBusinessKey()).get(0);
-    assertThat(mail.to()).isEqualTo("mallory@evil.example");
-    assertThat(mail.all()).doesNotContain("Acme", "production environment", "rp-prod");
+    assertThat(mailsFor(pi.getBusinessKey())).isEmpty();
+    assertThat(sla.deadline(pi.getBusinessKey(), SlaClockKind.FIRST_RESPONSE)).isEmpty();
   }
 
   @Test
-  void starterProjectGetsSelfServiceGuidance() {
+  void nonContactOfAnExistingStarterProjectGetsNoGuidanceEither() {
+    // given a stranger naming a Starter project: the guidance mail is for contacts only
+    ProcessInstance pi = submit(request("mallory@evil.example", "st4rt3rpr0j1c", "production"));
+    runJobs(pi);
+    assertThat(pi).hasPassed(END_DECLINED_WITHOUT_MAIL).hasNotPassed(TASK_SEND_REJECTION);
+    assertThat(mailsFor(pi.getBusinessKey())).isEmpty();
+  }
+
+  // ---- requester verification -------------------------------------------------------------------
+
+  @Test
+  void unconfirmedRequestClosesAtTheTimeoutWithoutRetrievingOrEmailing() {
+    // given a contact's request waiting for its confirmation
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "production"));
+    runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_AWAIT_VERIFICATION);
+
+    // when nobody confirms for a little less than 24 hours, nothing happens
+    advanceAndRun(pi, Duration.ofHours(23).plusMinutes(59));
+    assertThat(pi).isWaitingAt(TASK_AWAIT_VERIFICATION);
+
+    // and at 24 hours the ticket closes, with a line on its timeline and no further email
+    advanceAndRun(pi, Duration.ofMinutes(1));
+    assertThat(pi).hasPassedInOrder(BOUNDARY_VERIFICATION_TIMEOUT, END_CLOSED_UNVERIFIED)
+        .hasNotPassed(TASK_REVIEW_REQUEST).isEnded();
+    var ticket = tickets.find(pi.getBusinessKey()).orElseThrow();
+    assertThat(ticket.status()).isEqualTo(TicketStatus.CLOSED);
+    assertThat(ticket.statusDetail()).contains("Not confirmed within", "nothing was retrieved");
+    assertThat(timeline(pi)).contains("VERIFICATION_EXPIRED");
+    assertThat(mailsFor(pi.getBusinessKey())).extracting(Mail::subject)
+        .singleElement().asString().contains("Confirm your backup request");
+    assertThat(sla.deadline(pi.getBusinessKey(), SlaClockKind.FIRST_RESPONSE)).isEmpty();
+
+    // and its link can no longer confirm it
+    assertThatThrownBy(() -> customer.verify(pi.getBusinessKey(), token(pi)))
+        .isInstanceOf(TicketStateConflictException.class).hasMessageContaining("no longer be confirmed");
+  }
+
+  @Test
+  void slaClocksStartWhenTheRequesterConfirmsAndConfirmingTwiceChangesNothing() {
+    // given a staging request confirmed three hours after it was submitted
+    ProcessInstance pi = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(pi);
+    advance(Duration.ofHours(3));
+    customer.verify(pi.getBusinessKey(), token(pi));
+    runJobs(pi);
+
+    // then the 4-hour first-response target counts from the confirmation, not from the submission
+    assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST);
+    assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(NOW.plus(Duration.ofHours(7))));
+    assertThat(timeline(pi)).containsSubsequence("SUBMITTED", "VERIFIED", "AWAITING_APPROVAL");
+
+    // and a second click on the button is harmless
+    customer.verify(pi.getBusinessKey(), token(pi));
+    assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST);
+    assertThat(timeline(pi).stream().filter("VERIFIED"::equals)).hasSize(1);
+  }
+
+  @Test
+  void importedRequestWasVerifiedWhereItCameFromAndGoesStraightToReview() {
+    // given a request imported from another desk, received two hours ago
+    var ticket = intake.submitReceivedAt(request(ACME_CONTACT, ACME, "staging"), null, NOW.minus(Duration.ofHours(2)));
+    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(ticket.ticketId()).singleResult();
+
+    // when the process runs
+    runJobs(pi);
+
+    // then nobody is asked to confirm and its SLA counts from when it was received
+    assertThat(pi).hasPassed(GATEWAY_REQUESTER_VERIFIED, GATEWAY_REQUEST_CONFIRMED)
+        .hasNotPassed(TASK_SEND_VERIFICATION_REQUEST).isWaitingAt(TASK_REVIEW_REQUEST);
+    assertThat(mailsFor(pi.getBusinessKey())).isEmpty();
+    assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(NOW.plus(Duration.ofHours(2))));
+  }
+
+  @Test
+  void starterProjectContactGetsSelfServiceGuidance() {
     ProcessInstance pi = submit(request("dev@initech.example", "st4rt3rpr0j1c", "production"));
     runJobs(pi);
     assertThat(pi).hasPassed(END_REJECTED).hasNotPassed(TASK_RESOLVE_RECOVERY_POINT);

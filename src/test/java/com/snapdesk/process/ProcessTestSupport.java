@@ -9,13 +9,15 @@ import com.snapdesk.recovery.local.LocalRecoveryRetrieval;
 import com.snapdesk.support.FixedClockConfiguration;
 import com.snapdesk.support.MailMessages;
 import com.snapdesk.support.SnapdeskTestData;
+import com.snapdesk.ticket.customer.TakeCustomerAction;
 import com.snapdesk.ticket.intake.SubmitTicket;
 import com.snapdesk.ticket.intake.SubmittedTicket;
 import com.snapdesk.ticket.intake.TicketRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,6 +68,7 @@ abstract class ProcessTestSupport {
   @Autowired ProcessEngine engine;
   @Autowired SubmitTicket intake;
   @Autowired FaultyRetrieval faults;
+  @Autowired TakeCustomerAction customerActions;
 
   @BeforeEach
   void initEngine() {
@@ -86,18 +89,30 @@ abstract class ProcessTestSupport {
         null, "full", null, "Bad import at 07:25 <script>alert(1)</script>");
   }
 
-  private final Map<String, String> tokens = new HashMap<>();
+  private static final Pattern STATUS_LINK_TOKEN = Pattern.compile("/tickets/[A-Z0-9-]+\\?token=([A-Za-z0-9_-]{43})");
 
   ProcessInstance submit(TicketRequest request) {
     SubmittedTicket ticket = intake.submit(request, null);
-    tokens.put(ticket.ticketId(), ticket.accessToken());
     return engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(ticket.ticketId()).singleResult();
   }
 
-  /** The customer's secret token for a ticket this test submitted. */
+  /** Submitted, asked to confirm, and confirmed by the requester with the link from the email: waiting for review. */
+  ProcessInstance submitAndConfirm(TicketRequest request) {
+    ProcessInstance pi = submit(request);
+    runJobs(pi);
+    customerActions.verify(pi.getBusinessKey(), token(pi));
+    runJobs(pi);
+    return pi;
+  }
+
+  /** The customer's secret token, as the requester has it: from the status link in an email we sent them. */
   String token(ProcessInstance pi) {
-    return tokens.get(pi.getBusinessKey());
+    for (MailMessages.Mail mail : mailsFor(pi.getBusinessKey())) {
+      Matcher m = STATUS_LINK_TOKEN.matcher(mail.text());
+      if (m.find()) return m.group(1);
+    }
+    throw new AssertionError("no email with a status link for " + pi.getBusinessKey());
   }
 
   /**

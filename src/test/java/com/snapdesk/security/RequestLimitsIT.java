@@ -72,7 +72,7 @@ class RequestLimitsIT {
   @Test
   void aChunkedJsonBodyWithinTheLimitIsServedAsUsual() throws Exception {
     var response = post("/api/tickets", "application/json", chunked(ticket("A bad import")));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
   }
 
   @Test

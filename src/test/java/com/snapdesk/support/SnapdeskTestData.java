@@ -1,6 +1,9 @@
 package com.snapdesk.support;
 
+import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.intake.TicketRequest;
+import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +19,11 @@ public final class SnapdeskTestData {
   /** The one registered contact of {@link #ACME}. */
   public static final String ACME_CONTACT = "ops@acme.example";
   public static final String ACME_CUSTOMER = "Olga Ops";
+
+  /** The ticket settings as shipped (application defaults). */
+  public static final TicketProperties TICKET_DEFAULTS = new TicketProperties(URI.create("http://localhost:8080"),
+      Duration.ofDays(7), Duration.ofHours(24), Duration.ofDays(5), Duration.ofDays(3), Duration.ofMinutes(1),
+      Duration.ofHours(24), Duration.ofDays(30), Duration.ofMinutes(5));
 
   private SnapdeskTestData() {}
 

@@ -1,7 +1,9 @@
 package com.snapdesk.recovery.aws;
 
+import com.snapdesk.recovery.RecoveryDownloads;
 import com.snapdesk.recovery.RecoveryRetrieval;
 import com.snapdesk.recovery.Scope;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,7 +14,7 @@ import java.util.function.Supplier;
  * Retrieval on AWS: a database request gets a download link to the point's dump when the pipeline wrote one and the
  * requester is a registered contact; everything else gets recovery volumes on the environment's first node.
  */
-public final class AwsRecoveryRetrieval implements RecoveryRetrieval {
+public final class AwsRecoveryRetrieval implements RecoveryRetrieval, RecoveryDownloads {
 
   private final VolumeRetrieval volumes;
   private final VolumeCleanup volumeCleanup;
@@ -55,6 +57,11 @@ public final class AwsRecoveryRetrieval implements RecoveryRetrieval {
       if (link.isPresent()) return link.get();
     }
     return volumes.retrieve(request);
+  }
+
+  @Override
+  public Optional<URI> link(String location, Duration validity) {
+    return dumpLinks == null ? Optional.empty() : dumpLinks.link(location, validity);
   }
 
   @Override

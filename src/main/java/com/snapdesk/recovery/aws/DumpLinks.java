@@ -3,6 +3,7 @@ package com.snapdesk.recovery.aws;
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryRetrieval.RetrievalProgress;
 import com.snapdesk.recovery.RecoveryRetrieval.RetrievalRequest;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -18,16 +19,16 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Database-dump links: where the backup pipeline also writes a database dump to S3, the dump of the chosen point is
- * copied to a delivery folder for the recovery and handed out as a presigned GET link. The link lives no longer than
- * the retrieved data (and never beyond S3's 7 days); cleanup deletes the delivered copy, which ends the link too.
- * The retrieval result carries the link as {@code location} with no node, which the restore instructions show as a
- * download.
+ * Database-dump downloads: where the backup pipeline also writes a database dump to S3, the dump of the chosen point
+ * is copied to a delivery folder for the recovery. The retrieval result carries it as {@code s3://bucket/key} with no
+ * node, which the app shows as a download through its own URL; only when a customer follows that URL is a presigned
+ * GET link made, valid for minutes. Cleanup deletes the delivered copy, which ends any link still around.
  */
 final class DumpLinks {
 
   /** SigV4 presigned URLs cannot live longer. */
   static final Duration S3_LONGEST_LINK = Duration.ofDays(7);
+  static final String S3_SCHEME = "s3://";
   private static final DateTimeFormatter BASIC_INSTANT =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Logger log = LoggerFactory.getLogger(DumpLinks.class);
@@ -72,9 +73,16 @@ final class DumpLinks {
               "snapdesk-recovery-point", request.point().id())));
       log.info("Delivered s3://{}/{} for recovery {} as {}", bucket, source, request.recoveryId(), target);
     }
-    String url = clients.presigner().presignGetObject(p -> p.signatureDuration(linkValidity)
-        .getObjectRequest(g -> g.bucket(bucket).key(target))).url().toString();
-    return Optional.of(RetrievalProgress.ready(url, null, null, clock.instant()));
+    return Optional.of(RetrievalProgress.ready(S3_SCHEME + bucket + "/" + target, null, null, clock.instant()));
+  }
+
+  /** A presigned GET for a delivered copy (never for anything else in the bucket). */
+  Optional<URI> link(String location, Duration validity) {
+    if (location == null || !location.startsWith(S3_SCHEME + bucket + "/" + deliveryPrefix)) return Optional.empty();
+    String key = location.substring((S3_SCHEME + bucket + "/").length());
+    Duration signed = validity.compareTo(linkValidity) < 0 ? validity : linkValidity;
+    return Optional.of(URI.create(clients.presigner().presignGetObject(p -> p.signatureDuration(signed)
+        .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString()));
   }
 
   /** Deletes everything delivered for the recovery; nothing there is fine. */

@@ -1,15 +1,16 @@
 package com.snapdesk.ticket.customer;
 
 import com.snapdesk.shared.TimeText;
-import com.snapdesk.ticket.AccessTokens;
 import com.snapdesk.ticket.PointTexts;
 import com.snapdesk.ticket.RequestedMoment;
 import com.snapdesk.ticket.Ticket;
+import com.snapdesk.ticket.TicketAccess;
 import com.snapdesk.ticket.TicketEvent;
 import com.snapdesk.ticket.TicketMessage;
 import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TicketStatus;
+import com.snapdesk.ticket.TimelineEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,31 +26,33 @@ public class ShowTicket {
   private static final EnumSet<TicketStatus> DELIVERED = EnumSet.of(TicketStatus.READY, TicketStatus.CLOSED);
 
   private final TicketRepository tickets;
+  private final TicketAccess access;
   private final TicketProperties properties;
 
-  public ShowTicket(TicketRepository tickets, TicketProperties properties) {
+  public ShowTicket(TicketRepository tickets, TicketAccess access, TicketProperties properties) {
     this.tickets = tickets;
+    this.access = access;
     this.properties = properties;
   }
 
   public Optional<TicketView> find(String ticketId, String token) {
-    if (ticketId == null || token == null) return Optional.empty();
-    if (!tickets.hasAccessToken(ticketId, AccessTokens.hash(token))) return Optional.empty();
-    return tickets.find(ticketId).map(this::view);
+    return access.authorize(ticketId, token).map(t -> view(t, token));
   }
 
-  private TicketView view(Ticket t) {
+  private TicketView view(Ticket t, String token) {
     RequestedMoment m = t.moment();
     var requested = new TicketView.Requested(m.date().toString(), m.time().toString(), m.zone().getId(),
         TimeText.offset(m.offset()), m.instant(), m.localText(), m.utcText(), m.interpretationNote().orElse(null));
     var delivery = t.delivery() != null && DELIVERED.contains(t.status())
-        ? new TicketView.DeliveryView(t.delivery().recoveryId(), t.delivery().location(), t.delivery().node(),
+        ? new TicketView.DeliveryView(t.delivery().recoveryId(),
+            t.delivery().isDownload() ? properties.downloadUrl(t.id(), token) : t.delivery().location(),
+            t.delivery().node(),
             t.delivery().device(), t.delivery().expiresAt(), local(t.delivery().expiresAt(), t.zone()),
             TimeText.utc(t.delivery().expiresAt()))
         : null;
     List<TicketEvent> events = tickets.events(t.id());
     var timeline = events.stream()
-        .map(e -> new TicketView.TimelineEntry(e.at(), e.type(), e.actor(), e.detail()))
+        .map(e -> new TicketView.TimelineEntry(e.at(), e.type(), publicActor(e), e.detail()))
         .toList();
     List<TicketMessage> messages = tickets.messages(t.id());
     var conversation = messages.stream()
@@ -61,6 +64,12 @@ public class ShowTicket {
         t.policy().id(), requested, point(t.resolvedPoint(), t), point(t.chosenPoint(), t), t.retentionTier(),
         t.resolutionNote(), delivery, timeline, conversation, openQuestion(t, messages),
         TakeCustomerAction.allowedActions(t.status(), events), t.createdAt(), t.updatedAt());
+  }
+
+  /** The customer sees roles, never staff login ids. */
+  static String publicActor(TicketEvent e) {
+    if (e.actor() == null || "customer".equals(e.actor()) || "system".equals(e.actor())) return e.actor();
+    return TimelineEvents.LEAD_REVIEWED.equals(e.type()) ? "Support lead" : "Support agent";
   }
 
   /** While the ticket waits on the customer: the agent's latest message is the question to answer. */

@@ -1,8 +1,8 @@
 package com.snapdesk.ticket.customer;
 
 import com.snapdesk.shared.InvalidRequestException;
-import com.snapdesk.ticket.AccessTokens;
 import com.snapdesk.ticket.Ticket;
+import com.snapdesk.ticket.TicketAccess;
 import com.snapdesk.ticket.TicketEvent;
 import com.snapdesk.ticket.TicketMessage;
 import com.snapdesk.ticket.TicketProcess;
@@ -32,23 +32,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TakeCustomerAction {
 
   public static final int MAX_REPLY = 4000;
-  static final Set<TicketStatus> CANCELLABLE = EnumSet.of(TicketStatus.RECEIVED, TicketStatus.AWAITING_APPROVAL,
+  static final Set<TicketStatus> CANCELLABLE = EnumSet.of(TicketStatus.AWAITING_VERIFICATION, TicketStatus.RECEIVED, TicketStatus.AWAITING_APPROVAL,
       TicketStatus.AWAITING_CUSTOMER, TicketStatus.RETRIEVING);
 
   static final int ATTEMPTS = 3;
   private static final Duration BACKOFF = Duration.ofMillis(150);
 
   private final TicketRepository tickets;
+  private final TicketAccess access;
   private final TicketProcess process;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public TakeCustomerAction(TicketRepository tickets, TicketProcess process, PlatformTransactionManager transactions,
-                         Clock clock) {
+  public TakeCustomerAction(TicketRepository tickets, TicketAccess access, TicketProcess process,
+                            PlatformTransactionManager transactions, Clock clock) {
     this.tickets = tickets;
+    this.access = access;
     this.process = process;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
+  }
+
+  /**
+   * The requester confirms the request with the token from the email we sent to the contact's address: only
+   * then does an agent see it. Confirming twice is harmless; a request that already ended cannot be confirmed.
+   */
+  public void verify(String ticketId, String token) {
+    retryingWhenBusy(() -> verifyOnce(ticketId, token));
   }
 
   public void reply(String ticketId, String token, String message) {
@@ -103,6 +113,20 @@ public class TakeCustomerAction {
     process.customerReplied(ticketId, conversation(tickets.messages(ticketId)));
   }
 
+  private void verifyOnce(String ticketId, String token) {
+    Ticket t = authorized(ticketId, token);
+    if (verified(tickets.events(ticketId))) return;
+    if (t.status() != TicketStatus.AWAITING_VERIFICATION) {
+      throw new TicketStateConflictException(t.status(), "This request can no longer be confirmed: it is "
+          + t.status() + (t.status() == TicketStatus.CLOSED ? ". Please submit a new request." : "."));
+    }
+    Instant now = clock.instant();
+    tickets.addEvent(ticketId, new TicketEvent(now, TimelineEvents.VERIFIED, "customer",
+        "Confirmed from the contact's mailbox"));
+    tickets.updateStatus(ticketId, TicketStatus.RECEIVED, null, now);
+    process.customerVerified(ticketId, now);
+  }
+
   private void cancelOnce(String ticketId, String token) {
     Ticket t = authorized(ticketId, token);
     if (!CANCELLABLE.contains(t.status())) {
@@ -130,6 +154,7 @@ public class TakeCustomerAction {
     process.customerConfirmed(ticketId);
   }
 
+  public static final String VERIFY = "verify";
   public static final String REPLY = "reply";
   public static final String CANCEL = "cancel";
   public static final String CONFIRM = "confirm";
@@ -137,6 +162,7 @@ public class TakeCustomerAction {
   /** What the customer may do now, by the same rules the actions enforce (for the status page and the API). */
   static List<String> allowedActions(TicketStatus status, List<TicketEvent> timeline) {
     List<String> allowed = new java.util.ArrayList<>();
+    if (status == TicketStatus.AWAITING_VERIFICATION && !verified(timeline)) allowed.add(VERIFY);
     if (canReply(status)) allowed.add(REPLY);
     if (CANCELLABLE.contains(status) && !cancelRequested(timeline)) allowed.add(CANCEL);
     if (canConfirm(status)) allowed.add(CONFIRM);
@@ -151,15 +177,16 @@ public class TakeCustomerAction {
     return status == TicketStatus.READY;
   }
 
+  private static boolean verified(List<TicketEvent> timeline) {
+    return timeline.stream().anyMatch(e -> TimelineEvents.VERIFIED.equals(e.type()));
+  }
+
   private static boolean cancelRequested(List<TicketEvent> timeline) {
     return timeline.stream().anyMatch(e -> TimelineEvents.CANCEL_REQUESTED.equals(e.type()));
   }
 
   private Ticket authorized(String ticketId, String token) {
-    if (ticketId == null || token == null || !tickets.hasAccessToken(ticketId, AccessTokens.hash(token))) {
-      throw new UnknownTicketException(ticketId);
-    }
-    return tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+    return access.authorize(ticketId, token).orElseThrow(() -> new UnknownTicketException(ticketId));
   }
 
   /** The thread as the agent reads it on the review form. */

@@ -6,7 +6,6 @@ import com.snapdesk.ticket.IdempotencyConflictException;
 import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketEvent;
 import com.snapdesk.ticket.TicketProcess;
-import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.TicketRepository;
 import com.snapdesk.ticket.TicketStatus;
 import com.snapdesk.ticket.TimelineEvents;
@@ -27,30 +26,32 @@ public class SubmitTicket {
   private final TicketRequestValidator validator;
   private final TicketRepository tickets;
   private final TicketProcess process;
-  private final TicketProperties properties;
   private final Clock clock;
 
   public SubmitTicket(TicketRequestValidator validator, TicketRepository tickets, TicketProcess process,
-                      TicketProperties properties, Clock clock) {
+                      Clock clock) {
     this.validator = validator;
     this.tickets = tickets;
     this.process = process;
-    this.properties = properties;
     this.clock = clock;
   }
 
+  /** What every submitter is told: the request waits for its confirmation from the contact's mailbox. */
+  static final TicketStatus ANSWERED_STATUS = TicketStatus.AWAITING_VERIFICATION;
+
   @Transactional
   public SubmittedTicket submit(TicketRequest request, String idempotencyKey) {
-    return submit(request, idempotencyKey, clock.instant(), true);
+    return submit(request, idempotencyKey, clock.instant(), TicketStatus.AWAITING_VERIFICATION, true);
   }
 
   /**
    * A request that reached support earlier (an import from another desk, the demo data): stored as
-   * received at {@code receivedAt} and started, so its SLA clocks count from then.
+   * received at {@code receivedAt} and started, so its SLA clocks count from then. Its requester was verified
+   * where it came from, so it goes straight to review.
    */
   @Transactional
   public SubmittedTicket submitReceivedAt(TicketRequest request, String idempotencyKey, Instant receivedAt) {
-    return submit(request, idempotencyKey, receivedAt, true);
+    return submit(request, idempotencyKey, receivedAt, TicketStatus.RECEIVED, true);
   }
 
   /**
@@ -64,7 +65,7 @@ public class SubmitTicket {
   public SubmittedTicket importEnded(TicketRequest request, String idempotencyKey, Instant receivedAt,
                                      TicketStatus outcome, Instant endedAt) {
     if (!outcome.isFinal()) throw new IllegalArgumentException("not a final status: " + outcome);
-    SubmittedTicket ticket = submit(request, idempotencyKey, receivedAt, false);
+    SubmittedTicket ticket = submit(request, idempotencyKey, receivedAt, TicketStatus.RECEIVED, false);
     if (!ticket.replayed()) {
       tickets.updateStatus(ticket.ticketId(), outcome, null, endedAt);
       tickets.addEvent(ticket.ticketId(), new TicketEvent(endedAt, outcome.name(), "system",
@@ -73,7 +74,8 @@ public class SubmitTicket {
     return ticket;
   }
 
-  private SubmittedTicket submit(TicketRequest request, String idempotencyKey, Instant now, boolean start) {
+  private SubmittedTicket submit(TicketRequest request, String idempotencyKey, Instant now, TicketStatus status,
+                                 boolean start) {
     Optional<String> key = Optional.ofNullable(idempotencyKey).map(String::trim).filter(k -> !k.isEmpty());
     key.ifPresent(SubmitTicket::checkKey);
     ValidatedRequest valid = validator.validate(request);
@@ -85,21 +87,23 @@ public class SubmitTicket {
     }
 
     String ticketId = newTicketId();
-    String token = AccessTokens.newToken();
     Ticket ticket = new Ticket(ticketId, valid.customerEmail(), valid.customerName(), valid.projectId(),
-        valid.environment(), valid.scope(), valid.policy(), valid.moment(), valid.reason(), TicketStatus.RECEIVED,
+        valid.environment(), valid.scope(), valid.policy(), valid.moment(), valid.reason(), status,
         null, null, null, null, null, null, null, now, now);
     tickets.insert(ticket);
-    tickets.addAccessToken(ticketId, AccessTokens.hash(token), "api", now);
     tickets.addEvent(ticketId, new TicketEvent(now, TimelineEvents.SUBMITTED, "customer",
         "Requested " + valid.moment().localText() + " (" + valid.moment().utcText() + ")"));
+    if (status == TicketStatus.RECEIVED) {
+      tickets.addEvent(ticketId, new TicketEvent(now, TimelineEvents.VERIFIED, "system",
+          "Requester verified before this desk carried the request"));
+    }
     key.ifPresent(k -> tickets.insertIdempotency(new TicketRepository.IdempotencyRecord(
-        AccessTokens.idempotencyLookupHash(k), requestHash, ticketId, AccessTokens.seal(token, k), now)));
+        AccessTokens.idempotencyLookupHash(k), requestHash, ticketId, now)));
     if (start) process.start(ticketId);
-    return new SubmittedTicket(ticketId, token, TicketStatus.RECEIVED, valid.moment(),
-        properties.statusUrl(ticketId, token), false);
+    return new SubmittedTicket(ticketId, ANSWERED_STATUS, valid.moment(), false);
   }
 
+  /** The first answer again, status included: the current status would tell a stranger the request was refused. */
   private Optional<SubmittedTicket> replay(String key, String requestHash) {
     return tickets.findIdempotency(AccessTokens.idempotencyLookupHash(key)).map(record -> {
       if (!record.requestHash().equals(requestHash)) {
@@ -107,9 +111,7 @@ public class SubmitTicket {
             "This Idempotency-Key was already used for a different request; use a new key for a new request.");
       }
       Ticket ticket = tickets.find(record.ticketId()).orElseThrow();
-      String token = AccessTokens.unseal(record.sealedToken(), key).orElseThrow();
-      return new SubmittedTicket(ticket.id(), token, ticket.status(), ticket.moment(),
-          properties.statusUrl(ticket.id(), token), true);
+      return new SubmittedTicket(ticket.id(), ANSWERED_STATUS, ticket.moment(), true);
     });
   }
 

@@ -168,16 +168,16 @@ class JdbcTicketRepository implements TicketRepository {
   public Optional<IdempotencyRecord> findIdempotency(String keyHash) {
     return jdbc.sql("select * from idempotency_key where key_hash = :k").param("k", keyHash)
         .query((rs, n) -> new IdempotencyRecord(rs.getString("key_hash"), rs.getString("request_hash"),
-            rs.getString("ticket_id"), rs.getString("sealed_token"), instant(rs, "created_at")))
+            rs.getString("ticket_id"), instant(rs, "created_at")))
         .optional();
   }
 
   @Override
   public void insertIdempotency(IdempotencyRecord r) {
     jdbc.sql("""
-            insert into idempotency_key (key_hash, request_hash, ticket_id, sealed_token, created_at)
-            values (:k, :r, :t, :s, :c)""")
-        .param("k", r.keyHash()).param("r", r.requestHash()).param("t", r.ticketId()).param("s", r.sealedToken())
+            insert into idempotency_key (key_hash, request_hash, ticket_id, created_at)
+            values (:k, :r, :t, :c)""")
+        .param("k", r.keyHash()).param("r", r.requestHash()).param("t", r.ticketId())
         .param("c", odt(r.createdAt()))
         .update();
   }

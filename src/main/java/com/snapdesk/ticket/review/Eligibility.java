@@ -15,6 +15,11 @@ final class Eligibility {
   private Eligibility() {}
 
   public record Decision(boolean eligible, RejectionReason reason, String detail) {
+    /** Contacts are checked first: any other answer means the requester is one of the project's contacts. */
+    public boolean requesterIsContact() {
+      return eligible || reason != RejectionReason.NOT_A_CONTACT;
+    }
+
     static Decision yes() {
       return new Decision(true, null, null);
     }

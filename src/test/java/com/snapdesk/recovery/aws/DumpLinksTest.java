@@ -76,19 +76,23 @@ class DumpLinksTest {
   }
 
   @Test
-  void aContactAsksForTheDatabaseAndGetsAPresignedLinkToACopyOfTheDump() throws Exception {
+  void aContactAsksForTheDatabaseAndGetsACopyOfTheDumpWithLinksValidForMinutes() throws Exception {
     // given the pipeline's dump of rp-1 in the bucket
     // when a registered contact's database request is retrieved
-    RetrievalProgress ready = retrieval(Duration.ofDays(7)).retrieve(request("SD-2001", rp1(), Scope.DATABASE, CONTACT));
+    AwsRecoveryRetrieval retrieval = retrieval(Duration.ofDays(7));
+    RetrievalProgress ready = retrieval.retrieve(request("SD-2001", rp1(), Scope.DATABASE, CONTACT));
 
-    // then the answer is a download link, not a node, at once
+    // then the answer is a download, not a node, at once: a reference to the delivered copy, no link yet
     assertThat(ready.ready()).isTrue();
     assertThat(ready.node()).isNull();
-    assertThat(ready.location()).startsWith(aws.endpoint() + "/" + BUCKET + "/deliveries/sd-2001/rp-1.sql.gz?")
-        .contains("X-Amz-Algorithm=AWS4-HMAC-SHA256", "X-Amz-Expires=604800");
-    // and the link downloads the dump over plain HTTP, without credentials
+    assertThat(ready.location()).isEqualTo("s3://" + BUCKET + "/deliveries/sd-2001/rp-1.sql.gz");
+
+    // and a link made for it lives the minutes asked for and downloads the dump over plain HTTP
+    URI link = retrieval.link(ready.location(), Duration.ofMinutes(5)).orElseThrow();
+    assertThat(link.toString()).startsWith(aws.endpoint() + "/" + BUCKET + "/deliveries/sd-2001/rp-1.sql.gz?")
+        .contains("X-Amz-Algorithm=AWS4-HMAC-SHA256", "X-Amz-Expires=300");
     HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(ready.location())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body()).isEqualTo(DUMP);
     // and it is a copy in the delivery folder, labelled with the ticket; no volume was created
@@ -99,13 +103,23 @@ class DumpLinksTest {
   }
 
   @Test
-  void theLinkNeverOutlivesTheRetrievedDataNorS3sSevenDays() {
-    // given retrieved data that expires after two days, or after thirty
-    // when links are made, then they live two days, and at most seven
-    assertThat(retrieval(Duration.ofDays(2)).retrieve(request("SD-2002", rp1(), Scope.DATABASE, CONTACT)).location())
-        .contains("X-Amz-Expires=172800");
-    assertThat(retrieval(Duration.ofDays(30)).retrieve(request("SD-2003", rp1(), Scope.DATABASE, CONTACT)).location())
-        .contains("X-Amz-Expires=604800");
+  void aLinkNeverOutlivesTheRetrievedDataNorS3sSevenDays() {
+    // given retrieved data that expires after two days
+    AwsRecoveryRetrieval retrieval = retrieval(Duration.ofDays(2));
+    String location = retrieval.retrieve(request("SD-2002", rp1(), Scope.DATABASE, CONTACT)).location();
+
+    // when a longer link is asked for, then it lives two days
+    assertThat(retrieval.link(location, Duration.ofDays(30)).orElseThrow().toString()).contains("X-Amz-Expires=172800");
+  }
+
+  @Test
+  void linksAreMadeOnlyForDeliveredCopiesNeverForOtherKeysOfTheBucket() {
+    AwsRecoveryRetrieval retrieval = retrieval(Duration.ofDays(7));
+    assertThat(retrieval.link("s3://" + BUCKET + "/mx7k2p4qzt3rw/production/rp-1.sql.gz", Duration.ofMinutes(5)))
+        .isEmpty();
+    assertThat(retrieval.link("s3://other-bucket/deliveries/sd-1/x.sql.gz", Duration.ofMinutes(5))).isEmpty();
+    assertThat(retrieval.link("/mnt/recovery-sd-1", Duration.ofMinutes(5))).isEmpty();
+    assertThat(retrieval.link(null, Duration.ofMinutes(5))).isEmpty();
   }
 
   @Test

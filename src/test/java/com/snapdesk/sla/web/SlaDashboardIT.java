@@ -10,6 +10,8 @@ import com.snapdesk.sla.SlaClockKind;
 import com.snapdesk.sla.SlaTracker;
 import com.snapdesk.support.EmbeddedAppTest;
 import com.snapdesk.support.FixedClockConfiguration;
+import com.snapdesk.support.MailMessages;
+import com.snapdesk.support.Requester;
 import com.snapdesk.support.SnapdeskTestData;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -296,8 +298,11 @@ class SlaDashboardIT {
     var body = SnapdeskTestData.request().fields();
     var created = http().post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON).body(body)
         .retrieve().toEntity(String.class);
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-    return json.readTree(created.getBody()).get("ticketId").asText();
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(202);
+    String id = json.readTree(created.getBody()).get("ticketId").asText();
+    Requester.confirm("http://localhost:" + port, id,
+        () -> MailMessages.outbox(java.nio.file.Path.of(EmbeddedAppTest.OUTBOX)));
+    return id;
   }
 
   private static JsonNode openTicket(JsonNode dashboard, String ticketId) {

@@ -15,6 +15,7 @@ import com.snapdesk.recovery.Scope;
 import com.snapdesk.support.SnapdeskTestData;
 import com.snapdesk.ticket.RequestedMoment;
 import com.snapdesk.ticket.Ticket;
+import com.snapdesk.ticket.TicketAccess;
 import com.snapdesk.ticket.TicketProcess;
 import com.snapdesk.ticket.TicketProcessBusyException;
 import com.snapdesk.ticket.TicketRepository;
@@ -39,8 +40,9 @@ class TakeCustomerActionRetryTest {
   private final TicketRepository tickets = mock(TicketRepository.class);
   private final TicketProcess process = mock(TicketProcess.class);
   private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
-  private final TakeCustomerAction actions =
-      new TakeCustomerAction(tickets, process, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final TakeCustomerAction actions = new TakeCustomerAction(tickets,
+      new TicketAccess(tickets, SnapdeskTestData.TICKET_DEFAULTS, clock), process, transactions, clock);
 
   @BeforeEach
   void aTicketWaitingForReview() {

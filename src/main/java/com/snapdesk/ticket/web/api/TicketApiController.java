@@ -36,14 +36,18 @@ class TicketApiController {
     this.actions = actions;
   }
 
+  /**
+   * 202 and no token, whoever asks: the requester confirms from the contact's mailbox (the emailed link), so a
+   * stranger who knows a project id and a contact's address learns nothing and gets nothing.
+   */
   @PostMapping(consumes = "application/json")
-  ResponseEntity<Created> submit(@RequestBody TicketRequest request,
-                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+  ResponseEntity<Accepted> submit(@RequestBody TicketRequest request,
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     SubmittedTicket t = intake.submit(request, idempotencyKey);
-    var body = new Created(t.ticketId(), t.accessToken(), t.status(), t.moment().instant(), t.statusUrl(),
+    var body = new Accepted(t.ticketId(), t.status(), t.moment().instant(),
         new Interpreted(t.moment().localText(), t.moment().utcText(), t.moment().zone().getId(),
             t.moment().interpretationNote().orElse(null)));
-    return ResponseEntity.status(HttpStatus.CREATED)
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/tickets/" + t.ticketId()))
         .header("Idempotent-Replayed", Boolean.toString(t.replayed()))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -56,6 +60,14 @@ class TicketApiController {
     TicketView view = queries.find(ticketId, BearerToken.from(authorization))
         .orElseThrow(() -> new UnknownTicketException(ticketId));
     return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(view);
+  }
+
+  /** With the token from the link in the email: proves the requester reads the contact's mailbox. */
+  @PostMapping("/{ticketId}/verify")
+  ResponseEntity<Void> verify(@PathVariable String ticketId,
+                              @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    actions.verify(ticketId, BearerToken.from(authorization));
+    return ResponseEntity.accepted().build();
   }
 
   @PostMapping(path = "/{ticketId}/replies", consumes = "application/json")
@@ -81,8 +93,7 @@ class TicketApiController {
 
   record Reply(String message) {}
 
-  record Created(String ticketId, String accessToken, TicketStatus status, Instant requestedInstant,
-                 String statusUrl, Interpreted interpretedTime) {}
+  record Accepted(String ticketId, TicketStatus status, Instant requestedInstant, Interpreted interpretation) {}
 
   record Interpreted(String local, String utc, String timezone, String note) {}
 }

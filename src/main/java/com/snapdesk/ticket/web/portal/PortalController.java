@@ -6,6 +6,7 @@ import com.snapdesk.shared.TimeText;
 import com.snapdesk.ticket.IdempotencyConflictException;
 import com.snapdesk.ticket.RequestedMoment;
 import com.snapdesk.ticket.TicketProcessBusyException;
+import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.TicketStateConflictException;
 import com.snapdesk.ticket.UnknownTicketException;
 import com.snapdesk.ticket.customer.ShowTicket;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -65,16 +65,19 @@ class PortalController {
   private final ShowTicket queries;
   private final TakeCustomerAction actions;
   private final RetentionPolicy retention;
+  private final TicketProperties tickets;
   private final Clock clock;
 
   PortalController(SubmitTicket intake, TicketRequestValidator validator, MomentNormalizer moments,
-                   ShowTicket queries, TakeCustomerAction actions, RetentionPolicy retention, Clock clock) {
+                   ShowTicket queries, TakeCustomerAction actions, RetentionPolicy retention,
+                   TicketProperties tickets, Clock clock) {
     this.intake = intake;
     this.validator = validator;
     this.moments = moments;
     this.queries = queries;
     this.actions = actions;
     this.retention = retention;
+    this.tickets = tickets;
     this.clock = clock;
   }
 
@@ -116,6 +119,7 @@ class PortalController {
       }
       SubmittedTicket ticket = submitOnce(form, ticketRequest);
       redirect.addFlashAttribute("submitted", Confirmation.of(ticket, form.getCustomerEmail()));
+      redirect.addFlashAttribute("verificationTimeout", TimeText.distance(tickets.verificationTimeout()));
       return "redirect:/submitted";
     } catch (InvalidRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -161,11 +165,7 @@ class PortalController {
   }
 
   @GetMapping("/submitted")
-  String submitted(Model model, HttpServletRequest request) {
-    if (model.getAttribute("submitted") instanceof Confirmation c) {
-      model.addAttribute("statusLink", ServletUriComponentsBuilder.fromContextPath(request)
-          .path(c.statusPath()).build().toUriString());
-    }
+  String submitted() {
     return CONFIRMATION;
   }
 
@@ -173,6 +173,7 @@ class PortalController {
 
   /** What the status page says after an action; by a fixed key in the redirect, so nothing typed is echoed. */
   static final Map<String, String> NOTICES = Map.of(
+      TakeCustomerAction.VERIFY, "Thank you. Your request is confirmed; a support agent will review it.",
       TakeCustomerAction.REPLY, "Thank you. Your answer was sent to the support agent.",
       TakeCustomerAction.CANCEL, "We have your cancellation.",
       TakeCustomerAction.CONFIRM, "Thank you for letting us know you are done.");
@@ -199,6 +200,19 @@ class PortalController {
       model.addAttribute("replyText", message);
       model.addAttribute("page", StatusPage.of(ticket, token));
       return STATUS;
+    } catch (TicketStateConflictException | TicketProcessBusyException e) {
+      return notDone(e, ticketId, token, response, model);
+    }
+  }
+
+  /** The link in the email only shows the request (mail scanners open links); this button confirms it. */
+  @PostMapping("/tickets/{ticketId}/verify")
+  String verify(@PathVariable String ticketId, @RequestParam(required = false) String token,
+                HttpServletResponse response, Model model) {
+    find(ticketId, token);
+    try {
+      actions.verify(ticketId, token);
+      return redirectToStatus(ticketId, token, TakeCustomerAction.VERIFY);
     } catch (TicketStateConflictException | TicketProcessBusyException e) {
       return notDone(e, ticketId, token, response, model);
     }
@@ -256,12 +270,10 @@ class PortalController {
   /** What the confirmation page shows once, right after submitting. */
   /** Serializable: it travels to the confirmation page as flash data, in the session that every node shares. */
   public record Confirmation(String ticketId, String requestedLocal, String requestedUtc, String interpretationNote,
-                             String statusPath, String customerEmail, boolean replayed) implements java.io.Serializable {
+                             String customerEmail, boolean replayed) implements java.io.Serializable {
     static Confirmation of(SubmittedTicket t, String email) {
-      String path = UriComponentsBuilder.fromPath("/tickets/{id}").queryParam("token", "{token}")
-          .encode().buildAndExpand(t.ticketId(), t.accessToken()).toUriString();
       return new Confirmation(t.ticketId(), t.moment().localText(), t.moment().utcText(),
-          t.moment().interpretationNote().orElse(null), path, email == null ? "" : email.strip(), t.replayed());
+          t.moment().interpretationNote().orElse(null), email == null ? "" : email.strip(), t.replayed());
     }
   }
 

@@ -19,6 +19,7 @@ public record StatusPage(
     String statusExplanation,
     String tone,
     boolean cancelling,
+    boolean canVerify,
     boolean canReply,
     boolean canCancel,
     boolean canConfirm,
@@ -48,14 +49,14 @@ public record StatusPage(
             iso(m.at()), m.local(), m.text()))
         .toList();
     return new StatusPage(t, token, title(t.status(), cancelling), explanation(t, cancelling), tone(t.status()),
-        cancelling, allowed.contains(TakeCustomerAction.REPLY), allowed.contains(TakeCustomerAction.CANCEL),
+        cancelling, allowed.contains(TakeCustomerAction.VERIFY), allowed.contains(TakeCustomerAction.REPLY), allowed.contains(TakeCustomerAction.CANCEL),
         allowed.contains(TakeCustomerAction.CONFIRM), same, pointNote(t.status(), same && !cancelling), timeline, conversation);
   }
 
   private static String pointNote(TicketStatus status, boolean same) {
     if (!same) return null;
     return switch (status) {
-      case RECEIVED, AWAITING_APPROVAL, AWAITING_CUSTOMER ->
+      case AWAITING_VERIFICATION, RECEIVED, AWAITING_APPROVAL, AWAITING_CUSTOMER ->
           "This is the backup we propose; the support agent may choose another one.";
       case RETRIEVING -> "This is the backup we are retrieving.";
       case READY, CLOSED -> "This is the backup we retrieved.";
@@ -66,6 +67,7 @@ public record StatusPage(
   private static String title(TicketStatus status, boolean cancelling) {
     if (cancelling) return "Being cancelled";
     return switch (status) {
+      case AWAITING_VERIFICATION -> "Please confirm your request";
       case RECEIVED -> "Received";
       case AWAITING_APPROVAL -> "Waiting for review";
       case AWAITING_CUSTOMER -> "Waiting for your answer";
@@ -82,7 +84,9 @@ public record StatusPage(
       return "You cancelled this request. We are removing anything we retrieved and will confirm by email.";
     }
     return switch (t.status()) {
-      case RECEIVED -> "We have your request and are finding the backup nearest to your time.";
+      case AWAITING_VERIFICATION -> "Check the request below. Nothing happens until you confirm it: then a support "
+          + "agent reviews it.";
+      case RECEIVED -> "You confirmed your request. It is waiting for a support agent.";
       case AWAITING_APPROVAL -> "A support agent is checking your request and the backup we propose. "
           + "You will get an email when something changes.";
       case AWAITING_CUSTOMER -> "Our support agent needs an answer from you before going on. "
@@ -101,7 +105,7 @@ public record StatusPage(
 
   private static String tone(TicketStatus status) {
     return switch (status) {
-      case AWAITING_CUSTOMER -> "action";
+      case AWAITING_VERIFICATION, AWAITING_CUSTOMER -> "action";
       case READY, CLOSED -> "done";
       case REJECTED, CANCELLED -> "stopped";
       default -> "progress";
@@ -111,7 +115,7 @@ public record StatusPage(
   private static String who(String actor) {
     if ("customer".equals(actor)) return "You";
     if ("system".equals(actor) || actor == null) return "Snapdesk";
-    return "Support";
+    return actor; // already a role ("Support agent", "Support lead"): ShowTicket never passes a login id on
   }
 
   private static String iso(Instant at) {

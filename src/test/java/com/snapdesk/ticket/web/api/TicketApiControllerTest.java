@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -64,21 +65,31 @@ class TicketApiControllerTest {
   @MockitoBean TakeCustomerAction act;
 
   @Test
-  void aSubmittedTicketIsCreatedWithItsLocationAndHowTheTimeWasRead() throws Exception {
+  void aSubmissionIsAcceptedWithoutATokenSayingHowTheTimeWasRead() throws Exception {
     var moment = new RequestedMoment(LocalDate.of(2026, 11, 25), LocalTime.of(7, 20), ZoneId.of("America/New_York"),
         ZoneOffset.ofHours(-5), Instant.parse("2026-11-25T12:20:00Z"), false, false);
-    given(submit.submit(any(), eq("k-1"))).willReturn(new SubmittedTicket("SD-2026-0001", "secret",
-        TicketStatus.RECEIVED, moment, "http://localhost/tickets/SD-2026-0001?token=secret", false));
+    given(submit.submit(any(), eq("k-1"))).willReturn(new SubmittedTicket("SD-2026-0001",
+        TicketStatus.AWAITING_VERIFICATION, moment, false));
 
     mvc.perform(post("/api/tickets").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "k-1")
             .content(BODY))
-        .andExpect(status().isCreated())
+        .andExpect(status().isAccepted())
         .andExpect(header().string("Location", "/api/tickets/SD-2026-0001"))
         .andExpect(header().string("Idempotent-Replayed", "false"))
         .andExpect(header().string("Cache-Control", "no-store"))
         .andExpect(jsonPath("$.ticketId").value("SD-2026-0001"))
-        .andExpect(jsonPath("$.accessToken").value("secret"))
-        .andExpect(jsonPath("$.status").value("RECEIVED"));
+        .andExpect(jsonPath("$.status").value("AWAITING_VERIFICATION"))
+        .andExpect(jsonPath("$.requestedInstant").value("2026-11-25T12:20:00Z"))
+        .andExpect(jsonPath("$.interpretation.utc").value(moment.utcText()))
+        .andExpect(jsonPath("$.accessToken").doesNotExist())
+        .andExpect(jsonPath("$.statusUrl").doesNotExist());
+  }
+
+  @Test
+  void verifyingTakesTheTokenFromTheEmailedLinkAsABearerToken() throws Exception {
+    mvc.perform(post("/api/tickets/SD-1/verify").header("Authorization", "Bearer from-the-email"))
+        .andExpect(status().isAccepted());
+    then(act).should().verify("SD-1", "from-the-email");
   }
 
   @Test

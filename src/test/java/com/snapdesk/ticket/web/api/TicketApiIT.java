@@ -1,12 +1,18 @@
 package com.snapdesk.ticket.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.EmbeddedAppTest;
+import com.snapdesk.support.MailMessages;
+import com.snapdesk.support.Requester;
 import com.snapdesk.support.SnapdeskTestData;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,26 +123,25 @@ class TicketApiIT {
     // given a submission with an idempotency key
     String key = "0b6f3c1e-idem-" + System.nanoTime();
     var first = post(validBody(), key);
-    assertThat(first.getStatusCode().value()).isEqualTo(201);
+    assertThat(first.getStatusCode().value()).isEqualTo(202);
     int count = ticketCount();
 
-    // when the client retries it
+    // when the client retries it, even after the process moved the ticket on
+    String id = json.readTree(first.getBody()).get("ticketId").asText();
+    Requester.awaitVerificationToken(id, this::outbox, Duration.ofSeconds(30));
     var second = post(validBody(), key);
 
-    // then the same ticket and token come back and nothing new is created
-    assertThat(second.getStatusCode().value()).isEqualTo(201);
+    // then the very same answer comes back and nothing new is created
+    assertThat(second.getStatusCode().value()).isEqualTo(202);
     assertThat(second.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
-    JsonNode a = json.readTree(first.getBody());
-    JsonNode b = json.readTree(second.getBody());
-    assertThat(b.get("ticketId")).isEqualTo(a.get("ticketId"));
-    assertThat(b.get("accessToken")).isEqualTo(a.get("accessToken"));
+    assertThat(json.readTree(second.getBody())).isEqualTo(json.readTree(first.getBody()));
     assertThat(ticketCount()).isEqualTo(count);
   }
 
   @Test
   void refusesAnIdempotencyKeyReusedForAnotherRequest() throws Exception {
     String key = "5d1e7a2b-idem-" + System.nanoTime();
-    assertThat(post(validBody(), key).getStatusCode().value()).isEqualTo(201);
+    assertThat(post(validBody(), key).getStatusCode().value()).isEqualTo(202);
     var other = validBody();
     other.put("requestedTime", "13:30");
     JsonNode p = problem(post(other, key), 422);
@@ -150,29 +155,107 @@ class TicketApiIT {
   }
 
   @Test
-  void answersAStrangerAsIfAnyoneMayAsk() throws Exception {
-    // given someone who is not a contact, for a project that does not exist
-    var body = validBody();
-    body.put("customerEmail", "mallory@evil.example");
-    body.put("projectId", "doesnotexist1");
+  void aStrangerANonContactAndAContactGetTheSameAnswerAndOnlyTheContactGetsMail() throws Exception {
+    // given a stranger naming a project that does not exist, a non-contact naming Acme, and Acme's contact
+    var stranger = validBody();
+    stranger.put("customerEmail", "mallory@evil.example");
+    stranger.put("projectId", "doesnotexist1");
+    var nonContact = validBody();
+    nonContact.put("customerEmail", "eve@acme-lookalike.example");
+    var contact = validBody();
 
-    // when they submit, then the answer is the same 201 a real project gets: existence is not revealed
-    assertThat(post(body, null).getStatusCode().value()).isEqualTo(201);
+    // when they submit
+    var answers = java.util.stream.Stream.of(stranger, nonContact, contact).map(b -> post(b, null)).toList();
+
+    // then all three get a 202 with the same fields and status, and none gets a token
+    for (var answer : answers) {
+      assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(202);
+      JsonNode body = json.readTree(answer.getBody());
+      assertThat(body.get("status").asText()).isEqualTo("AWAITING_VERIFICATION");
+      assertThat(fieldNames(body)).containsExactly("ticketId", "status", "requestedInstant",
+          "interpretation");
+      assertThat(answer.getBody()).doesNotContain("token");
+    }
+    List<String> ids = answers.stream().map(a -> id(a)).toList();
+
+    // and once the process has looked at them, only the contact was written to
+    Requester.awaitVerificationToken(ids.get(2), this::outbox, Duration.ofSeconds(30));
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(ids.get(0)).equals("REJECTED")
+        && status(ids.get(1)).equals("REJECTED"));
+    assertThat(outbox()).filteredOn(m -> m.subject().contains(ids.get(0)) || m.subject().contains(ids.get(1))
+        || m.text().contains(ids.get(0)) || m.text().contains(ids.get(1))).isEmpty();
   }
 
   @Test
-  void hidesTicketsBehindTheirToken() throws Exception {
-    JsonNode created = json.readTree(post(validBody(), null).getBody());
-    String id = created.get("ticketId").asText();
+  void openingTheEmailedLinkShowsTheRequestButOnlyTheButtonConfirmsIt() throws Exception {
+    // given a contact's request and the link from the email
+    String id = id(post(validBody(), null));
+    String token = Requester.awaitVerificationToken(id, this::outbox, Duration.ofSeconds(30));
+
+    // when a mail scanner (or the customer) opens the link
+    var page = http().get().uri("/tickets/{id}?token={token}", id, token).retrieve().toEntity(String.class);
+
+    // then the page shows the request and the Confirm button, and nothing is confirmed
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains("Is this your request?", "Confirm this request");
+    // (a confirming GET would have changed the status before answering)
+    assertThat(status(id)).isEqualTo("AWAITING_VERIFICATION");
+    assertThat(jdbc.sql("select count(*) from act_ru_task where proc_inst_id_ in (select id_ from act_ru_execution "
+        + "where business_key_ = :id)").param("id", id).query(Integer.class).single()).isZero();
+
+    // when the requester confirms with the token from the link
+    assertThat(Requester.verify("http://localhost:" + port, id, token)).isEqualTo(202);
+
+    // then the request waits for an agent
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("AWAITING_APPROVAL"));
+  }
+
+  @Test
+  void confirmingNeedsTheTokenFromTheEmail() throws Exception {
+    String id = id(post(validBody(), null));
+    Requester.awaitVerificationToken(id, this::outbox, Duration.ofSeconds(30));
+    assertThat(Requester.verify("http://localhost:" + port, id, "x".repeat(43))).isEqualTo(404);
+    assertThat(http().post().uri("/api/tickets/{id}/verify", id).retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(404);
+    assertThat(status(id)).isEqualTo("AWAITING_VERIFICATION");
+  }
+
+  @Test
+  void hidesTicketsBehindTheTokenFromTheEmail() throws Exception {
+    String id = id(post(validBody(), null));
+    String token = Requester.awaitVerificationToken(id, this::outbox, Duration.ofSeconds(30));
     var ok = http().get().uri("/api/tickets/{id}", id)
-        .header("Authorization", "Bearer " + created.get("accessToken").asText()).retrieve().toEntity(String.class);
+        .header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
     assertThat(ok.getStatusCode().value()).isEqualTo(200);
     assertThat(json.readTree(ok.getBody()).get("requested").get("utc").asText()).isEqualTo("2026-11-20 19:30 UTC");
+    assertThat(json.readTree(ok.getBody()).get("allowedActions").toString()).contains("verify");
 
     JsonNode missing = problem(http().get().uri("/api/tickets/{id}", "SD-NOPE0000")
-        .header("Authorization", "Bearer " + created.get("accessToken").asText()).retrieve().toEntity(String.class), 404);
+        .header("Authorization", "Bearer " + token).retrieve().toEntity(String.class), 404);
     JsonNode wrong = problem(http().get().uri("/api/tickets/{id}", id)
-        .header("Authorization", "Bearer x" + created.get("accessToken").asText()).retrieve().toEntity(String.class), 404);
+        .header("Authorization", "Bearer x" + token).retrieve().toEntity(String.class), 404);
     assertThat(wrong.get("detail")).isEqualTo(missing.get("detail"));
+  }
+
+  private String id(ResponseEntity<String> answer) {
+    try {
+      return json.readTree(answer.getBody()).get("ticketId").asText();
+    } catch (Exception e) {
+      throw new AssertionError(answer.getBody(), e);
+    }
+  }
+
+  private String status(String ticketId) {
+    return jdbc.sql("select status from ticket where id = :id").param("id", ticketId).query(String.class).single();
+  }
+
+  private List<MailMessages.Mail> outbox() {
+    return MailMessages.outbox(Path.of(EmbeddedAppTest.OUTBOX));
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 }

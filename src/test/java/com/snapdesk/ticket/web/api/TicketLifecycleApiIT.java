@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.EmbeddedAppTest;
+import com.snapdesk.support.MailMessages;
+import com.snapdesk.support.Requester;
 import com.snapdesk.support.SnapdeskTestData;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,9 +37,11 @@ class TicketLifecycleApiIT {
 
   private Ticket submit(String environment) throws Exception {
     var body = SnapdeskTestData.request().environment(environment).fields();
-    JsonNode created = json.readTree(http().post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON)
+    JsonNode accepted = json.readTree(http().post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON)
         .body(body).retrieve().body(String.class));
-    return new Ticket(created.get("ticketId").asText(), created.get("accessToken").asText());
+    String id = accepted.get("ticketId").asText();
+    return new Ticket(id, Requester.confirm("http://localhost:" + port, id,
+        () -> MailMessages.outbox(Path.of(EmbeddedAppTest.OUTBOX))));
   }
 
   private JsonNode status(Ticket t) throws Exception {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.Browser;
 import com.snapdesk.support.EmbeddedAppTest;
 import com.snapdesk.support.MailMessages;
+import com.snapdesk.support.Requester;
 import com.snapdesk.support.SnapdeskTestData;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,12 +142,24 @@ class PortalBrowserIT {
     b.awaitLoaded();
   }
 
+  /** Sends the form, then confirms the request as the requester does: the emailed link, the Confirm button. */
   private String sendValidRequest(Map<String, String> values) {
     browser.open(url("/"));
     fill(values);
     submitForm();
     assertThat(browser.driver().getCurrentUrl()).as(browser.pageText()).endsWith("/submitted");
-    return browser.byId("status-link").getAttribute("href");
+    String link = emailedLink(browser.text(".ticket-id"));
+    browser.open(link);
+    browser.find("form[action$='/verify'] button").click();
+    browser.await(d -> !d.findElements(By.cssSelector(".notice--success")).isEmpty());
+    return link;
+  }
+
+  /** The private link from the "Confirm your backup request" email, as the requester's mail client shows it. */
+  private String emailedLink(String ticketId) {
+    String token = Requester.awaitVerificationToken(ticketId, () -> MailMessages.outbox(Path.of(EmbeddedAppTest.OUTBOX)),
+        Duration.ofSeconds(30));
+    return url("/tickets/" + ticketId + "?token=" + token);
   }
 
   private String errorBeside(String field) {
@@ -198,7 +211,7 @@ class PortalBrowserIT {
   // ---- tests ---------------------------------------------------------------------------------------------------
 
   @Test
-  void validRequestLandsOnTheConfirmationWithTheStatusLink() {
+  void validRequestAsksToCheckTheMailboxAndOnlyTheEmailedLinksButtonConfirmsIt() {
     // given a customer on the form
     browser.open(url("/"));
     browser.screenshot(test + "-1-empty-form");
@@ -208,25 +221,36 @@ class PortalBrowserIT {
     browser.screenshot(test + "-2-filled");
     submitForm();
 
-    // then the confirmation names the ticket, the moment in their zone and in UTC, and the secret link
+    // then the confirmation names the ticket and the moment in their zone and in UTC, asks them to check their
+    // mailbox, and holds no link: the link goes only to a registered contact's mailbox
     browser.screenshot(test + "-3-confirmation");
-    assertThat(browser.text("h1")).isEqualTo("Request received");
+    assertThat(browser.text("h1")).isEqualTo("Now check your mailbox");
     String ticketId = browser.text(".ticket-id");
     assertThat(ticketId).matches("SD-[0-9A-Z]{8}");
     assertThat(browser.pageText()).contains("2026-11-20 14:30 EST (UTC\u221205:00)", "2026-11-20 19:30 UTC",
-        SnapdeskTestData.ACME_CONTACT);
-    String link = browser.byId("status-link").getAttribute("href");
-    assertThat(link).startsWith(url("/tickets/" + ticketId + "?token="));
-    assertThat(browser.byId("status-link").getText()).isEqualTo(link);
+        SnapdeskTestData.ACME_CONTACT, "Confirm your backup request", "confirm the request");
+    assertThat(browser.driver().getPageSource()).doesNotContain("token=");
 
-    // and the acknowledgement email carries a status link too
-    await().atMost(Duration.ofSeconds(30)).until(() -> MailMessages.outbox(Path.of(EmbeddedAppTest.OUTBOX)).stream()
-        .anyMatch(m -> m.subject().contains(ticketId) && m.text().contains("/tickets/" + ticketId + "?token=")));
-
-    // and the link opens the status page
+    // when the requester opens the link from the email (as a mail scanner would, too)
+    String link = emailedLink(ticketId);
     browser.open(link);
-    assertThat(browser.text(".eyebrow")).contains(ticketId);
-    browser.screenshot(test + "-4-status");
+    browser.screenshot(test + "-4-confirm");
+
+    // then the request is shown with a Confirm button, and opening it confirmed nothing
+    assertThat(browser.text("h1")).isEqualTo("Please confirm your request");
+    assertThat(browser.text("#verify-title")).isEqualTo("Is this your request?");
+    browser.open(link);
+    assertThat(browser.text("h1")).isEqualTo("Please confirm your request");
+
+    // when they press Confirm
+    browser.find("form[action$='/verify'] button").click();
+    browser.await(d -> !d.findElements(By.cssSelector(".notice--success")).isEmpty());
+
+    // then the request is confirmed and waits for an agent; the button is gone
+    assertThat(browser.text(".notice--success")).contains("Your request is confirmed");
+    awaitStatusPage(link, "Waiting for review");
+    assertThat(browser.findAll("form[action$='/verify']")).isEmpty();
+    browser.screenshot(test + "-5-status");
   }
 
   @Test
@@ -573,7 +597,7 @@ class PortalBrowserIT {
       noScript.screenshot(test + "-confirmation");
 
       // then it lands on the confirmation like anywhere else
-      assertThat(noScript.text("h1")).isEqualTo("Request received");
+      assertThat(noScript.text("h1")).isEqualTo("Now check your mailbox");
     }
   }
 

@@ -23,6 +23,7 @@ import com.snapdesk.shared.TooManyRequestsException;
 import com.snapdesk.shared.TooManyRequestsException.Action;
 import com.snapdesk.shared.TooManyRequestsException.CountedBy;
 import com.snapdesk.support.SnapdeskTestData;
+import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.customer.ShowTicket;
 import com.snapdesk.ticket.customer.TakeCustomerAction;
 import com.snapdesk.ticket.intake.MomentNormalizer;
@@ -67,6 +68,10 @@ class PortalControllerTest {
   static class Slice {
     @Bean Clock clock() {
       return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    @Bean TicketProperties ticketProperties() {
+      return SnapdeskTestData.TICKET_DEFAULTS;
     }
 
     @Bean RetentionPolicy retentionPolicy() {

@@ -3,6 +3,8 @@ package com.snapdesk.ticket.web.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.snapdesk.support.EmbeddedAppTest;
+import com.snapdesk.support.MailMessages;
+import com.snapdesk.support.Requester;
 import com.snapdesk.support.SnapdeskTestData;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -104,15 +106,17 @@ class PortalSecurityIT {
     return jdbc.sql("select count(*) from ticket").query(Integer.class).single();
   }
 
-  /** Sends the form and follows the confirmation to the status path (with its token). */
+  /** Sends the form and returns the status path (with its token) from the email the contact then gets. */
   private String submit(Visitor v) throws Exception {
     v.get("/");
     HttpResponse<String> sent = v.post("/", v.withToken(validForm()));
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
     HttpResponse<String> confirmation = v.get("/submitted");
-    Matcher link = Pattern.compile("id=\"status-link\" href=\"([^\"]+)\"").matcher(confirmation.body());
-    assertThat(link.find()).as(confirmation.body()).isTrue();
-    return link.group(1).replace("&amp;", "&");
+    Matcher id = Pattern.compile("class=\"ticket-id\">([A-Z0-9-]+)<").matcher(confirmation.body());
+    assertThat(id.find()).as(confirmation.body()).isTrue();
+    String token = Requester.awaitVerificationToken(id.group(1),
+        () -> MailMessages.outbox(java.nio.file.Path.of(EmbeddedAppTest.OUTBOX)), java.time.Duration.ofSeconds(30));
+    return "/tickets/" + id.group(1) + "?token=" + token;
   }
 
   @Test
