@@ -53,7 +53,9 @@ class RateLimitsClusterIT {
 
   static AppNode node(String id) {
     return AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
-        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).env("SNAPDESK_NODE_ID", id).start();
+        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).env("SNAPDESK_NODE_ID", id)
+        .env("SNAPDESK_LOCAL_ALLOW_SEVERAL_NODES", "true") // two local-backend nodes, for the test
+        .start();
   }
 
   /** A submission as the load balancer (loopback, the trusted proxy) forwards it for {@code address}. */
