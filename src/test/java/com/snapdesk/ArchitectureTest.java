@@ -166,8 +166,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule sqlOnlyInPersistenceAdapters = noClasses()
       .that().resideOutsideOfPackages(BASE + "ticket.persistence..", BASE + "sla.persistence..", BASE + "notify..",
-          BASE + "cluster..", BASE + "retention.persistence..")
+          BASE + "cluster..", BASE + "retention.persistence..", BASE + "security.persistence..")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
       .because("tables are adapter details behind the repository and event log ports (notify keeps its sent-mail"
-          + " log next to the transport)");
+          + " log next to the transport; security.persistence holds the rate limits' attempt log)");
 }

@@ -38,7 +38,8 @@ class CrashDurabilityIT {
 
   static AppNode.Builder embedded() {
     return AppNode.jar(AppNode.packagedJar()).workDir(WORK)
-        .env("CAMUNDA_BPM_ADMIN_USER_ID", "admin").env("CAMUNDA_BPM_ADMIN_USER_PASSWORD", ADMIN_PASSWORD);
+        .env("CAMUNDA_BPM_ADMIN_USER_ID", "admin").env("CAMUNDA_BPM_ADMIN_USER_PASSWORD", ADMIN_PASSWORD)
+        .generousRateLimits();
   }
 
   @Test

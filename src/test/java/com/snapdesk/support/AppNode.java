@@ -100,6 +100,13 @@ public final class AppNode implements AutoCloseable {
       return env("SPRING_MAIL_HOST", "127.0.0.1").env("SPRING_MAIL_PORT", port);
     }
 
+    /** Rate limits high enough for a test that submits many tickets from one address for one contact. */
+    public Builder generousRateLimits() {
+      return env("SNAPDESK_RATELIMITS_PERADDRESS_SUBMISSIONS", 1000).env("SNAPDESK_RATELIMITS_PERADDRESS_REPLIES", 1000)
+          .env("SNAPDESK_RATELIMITS_PERADDRESS_VERIFICATIONS", 1000)
+          .env("SNAPDESK_RATELIMITS_PERRECIPIENT_SUBMISSIONS", 1000);
+    }
+
     public Builder arg(String argument) {
       arguments.add(argument);
       return this;

@@ -19,7 +19,14 @@ import org.springframework.test.context.ContextConfiguration;
     "snapdesk.mail.outbox-dir=target/it-h2/outbox",
     "snapdesk.local.recovery-dir=target/it-h2/recovery",
     // tests make the tickets they need; the demo tickets have their own test (SlaDashboardBrowserIT)
-    "snapdesk.demo.tickets=false"
+    "snapdesk.demo.tickets=false",
+    // the suite submits many tickets from 127.0.0.1 for the same contact; RateLimitsIT proves the limits. The
+    // per-address limits are set by their older portal names, which application.yml reads, so a test class can
+    // lower them with either (@TestPropertySource wins over these)
+    "snapdesk.portal.submissions-per-client=1000",
+    "snapdesk.portal.replies-per-client=1000",
+    "snapdesk.rate-limits.per-address.verifications=1000",
+    "snapdesk.rate-limits.per-recipient.submissions=1000"
 })
 @ContextConfiguration(initializers = FixedClockConfiguration.class)
 public @interface EmbeddedAppTest {

@@ -20,7 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The data of the Cockpit "SLA" plugin. Who may call it is decided before it is reached: a Camunda
- * login (the Cockpit session or HTTP Basic) of a manager or administrator (see config/ManagerAccessFilter).
+ * login (the Cockpit session or HTTP Basic) of a manager or administrator (see security/SecurityChains).
  * Durations are whole seconds, so the page needs no duration parser.
  */
 @RestController

@@ -2,6 +2,8 @@ package com.snapdesk.ticket.web.api;
 
 import com.snapdesk.shared.FieldError;
 import com.snapdesk.shared.InvalidRequestException;
+import com.snapdesk.shared.TimeText;
+import com.snapdesk.shared.TooManyRequestsException;
 import com.snapdesk.ticket.IdempotencyConflictException;
 import com.snapdesk.ticket.TicketProcessBusyException;
 import com.snapdesk.ticket.TicketStateConflictException;
@@ -97,6 +99,19 @@ class ApiProblemHandler {
   ResponseEntity<ProblemDetail> header(MissingRequestHeaderException e) {
     return problem(HttpStatus.BAD_REQUEST, "invalid-request", "A header is missing", e.getMessage(),
         List.of(new FieldError(e.getHeaderName(), "This header is required.")));
+  }
+
+  /** A rate limit is used up (security.RateLimitWeb): when to try again, never whether the ticket or contact exists. */
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+    String counted = e.countedBy() == TooManyRequestsException.CountedBy.RECIPIENT
+        ? "for this email address" : "from this address";
+    ResponseEntity<ProblemDetail> response = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+        "Too many requests", "At most " + e.limit() + " " + e.action().plural() + " " + counted + " per "
+            + TimeText.distance(e.window()) + ". Try again after the Retry-After header's seconds.", List.of());
+    response.getBody().setProperty("retryAfterSeconds", e.retryAfterSeconds());
+    return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(response.getBody());
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,

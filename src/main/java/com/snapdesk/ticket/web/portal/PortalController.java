@@ -17,7 +17,6 @@ import com.snapdesk.ticket.intake.SubmitTicket;
 import com.snapdesk.ticket.intake.SubmittedTicket;
 import com.snapdesk.ticket.intake.TicketRequest;
 import com.snapdesk.ticket.intake.TicketRequestValidator;
-import com.snapdesk.ticket.web.portal.PortalRateLimiter.Action;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,9 +48,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class PortalController {
 
-  /** Every path this controller serves (CSRF is checked on all of them). */
-  static final String[] PATHS = {"/", "/submitted", "/tickets/**"};
-
   static final String FORM = "web/request-form";
   static final String CONFIRMATION = "web/confirmation";
   static final String STATUS = "web/status";
@@ -68,29 +65,35 @@ class PortalController {
   private final ShowTicket queries;
   private final TakeCustomerAction actions;
   private final RetentionPolicy retention;
-  private final PortalRateLimiter rateLimiter;
   private final TicketProperties tickets;
   private final Clock clock;
 
   PortalController(SubmitTicket intake, TicketRequestValidator validator, MomentNormalizer moments,
                    ShowTicket queries, TakeCustomerAction actions, RetentionPolicy retention,
-                   PortalRateLimiter rateLimiter, TicketProperties tickets, Clock clock) {
+                   TicketProperties tickets, Clock clock) {
     this.intake = intake;
     this.validator = validator;
     this.moments = moments;
     this.queries = queries;
     this.actions = actions;
     this.retention = retention;
-    this.rateLimiter = rateLimiter;
     this.tickets = tickets;
     this.clock = clock;
   }
 
   @ModelAttribute
   void csrf(HttpServletRequest request, Model model) {
-    model.addAttribute("csrfToken", PortalCsrf.token(request));
+    model.addAttribute("csrfToken", csrfToken(request));
     model.addAttribute("errors", FieldErrors.none());
     model.addAttribute("maxReply", TakeCustomerAction.MAX_REPLY);
+  }
+
+  /**
+   * The session's CSRF token (Spring Security's, which Thymeleaf also writes into each form), taken before the page
+   * renders: a session started once the page is being written could no longer set its cookie.
+   */
+  static String csrfToken(HttpServletRequest request) {
+    return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token ? token.getToken() : null;
   }
 
   // ---- request form ------------------------------------------------------------------------------------------
@@ -104,7 +107,6 @@ class PortalController {
   @PostMapping("/")
   String submit(@ModelAttribute("form") PortalForm form, HttpServletRequest request, HttpServletResponse response,
                 Model model, RedirectAttributes redirect) {
-    rateLimiter.acquire(Action.SUBMISSION, request.getRemoteAddr());
     form.forgetOffsetIfTheMomentChanged();
     TicketRequest ticketRequest = form.toRequest();
     try {
@@ -189,7 +191,6 @@ class PortalController {
                @RequestParam(required = false) String message, HttpServletRequest request,
                HttpServletResponse response, Model model) {
     TicketView ticket = find(ticketId, token);
-    rateLimiter.acquire(Action.REPLY, request.getRemoteAddr());
     try {
       actions.reply(ticketId, token, message);
       return redirectToStatus(ticketId, token, TakeCustomerAction.REPLY);

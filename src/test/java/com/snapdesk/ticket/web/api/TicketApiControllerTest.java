@@ -8,11 +8,14 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.snapdesk.security.SecurityChains;
 import com.snapdesk.shared.InvalidRequestException;
+import com.snapdesk.shared.TooManyRequestsException;
 import com.snapdesk.ticket.IdempotencyConflictException;
 import com.snapdesk.ticket.RequestedMoment;
 import com.snapdesk.ticket.TicketProcessBusyException;
@@ -44,9 +47,12 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest
 class TicketApiControllerTest {
 
-  /** Only the controller and its problem handler: the slice must not start the application's engine. */
+  /**
+   * Only the controller, its problem handler and the API's stateless filter chain: the slice must not start the
+   * application's engine.
+   */
   @Configuration(proxyBeanMethods = false)
-  @Import({TicketApiController.class, ApiProblemHandler.class})
+  @Import({TicketApiController.class, ApiProblemHandler.class, SecurityChains.CustomerApi.class})
   static class Slice {}
 
   private static final String BODY = """
@@ -84,6 +90,22 @@ class TicketApiControllerTest {
     mvc.perform(post("/api/tickets/SD-1/verify").header("Authorization", "Bearer from-the-email"))
         .andExpect(status().isAccepted());
     then(act).should().verify("SD-1", "from-the-email");
+  }
+
+  @Test
+  void aUsedUpRateLimitIs429WithRetryAfterAndSaysNothingOfTheTicket() throws Exception {
+    given(submit.submit(any(), any())).willThrow(new TooManyRequestsException(TooManyRequestsException.Action.SUBMISSION,
+        TooManyRequestsException.CountedBy.RECIPIENT, 5, java.time.Duration.ofHours(1),
+        java.time.Duration.ofMillis(61_500)));
+
+    mvc.perform(post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content(BODY))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(header().string("Retry-After", "62"))
+        .andExpect(jsonPath("$.type").value("https://snapdesk.example/problems/too-many-requests"))
+        .andExpect(jsonPath("$.status").value(429))
+        .andExpect(jsonPath("$.retryAfterSeconds").value(62))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("for this email address")));
   }
 
   @Test

@@ -1,0 +1,79 @@
+package com.snapdesk.security.persistence;
+
+import com.snapdesk.security.RateLimiter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rate limits' attempt log in RATE_LIMIT_KEY and RATE_LIMIT_ATTEMPT (V8). Each check runs in its own short
+ * transaction that first updates the key's row: the row lock makes the nodes take turns on one key, so two of them
+ * cannot both let the last allowed attempt through. Plain SQL that PostgreSQL and H2 read alike.
+ */
+@Repository
+class JdbcAttemptLog implements RateLimiter.AttemptLog {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
+
+  JdbcAttemptLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    // an attempt counts even when the request fails later; and the lock is held for milliseconds only
+    ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  @Override
+  public Optional<Instant> record(String key, int max, Duration window, Instant now) {
+    while (true) {
+      Optional<Instant> refused = ownTransaction.execute(tx -> {
+        if (!touch(key, now)) return null; // a new key: create its row, then take its lock
+        long cutoff = now.minus(window).toEpochMilli();
+        jdbc.sql("delete from rate_limit_attempt where key_hash = ? and attempted_at <= ?")
+            .params(key, cutoff).update();
+        List<Long> inWindow = jdbc.sql("select attempted_at from rate_limit_attempt where key_hash = ?"
+            + " order by attempted_at").param(key).query(Long.class).list();
+        if (inWindow.size() >= max) {
+          // one more fits when this one leaves the window
+          return Optional.of(Instant.ofEpochMilli(inWindow.get(inWindow.size() - max)));
+        }
+        jdbc.sql("insert into rate_limit_attempt (key_hash, attempted_at) values (?, ?)")
+            .params(key, now.toEpochMilli()).update();
+        return Optional.<Instant>empty();
+      });
+      if (refused != null) return refused;
+      createKey(key, now);
+    }
+  }
+
+  /** Updates the key's row, which locks it until the transaction ends; false when there is none yet. */
+  private boolean touch(String key, Instant now) {
+    return jdbc.sql("update rate_limit_key set last_attempt = ? where key_hash = ?")
+        .params(now.toEpochMilli(), key).update() == 1;
+  }
+
+  /** In a transaction of its own: on PostgreSQL a failed insert would end the one it ran in. */
+  private void createKey(String key, Instant now) {
+    try {
+      ownTransaction.executeWithoutResult(tx -> jdbc.sql(
+          "insert into rate_limit_key (key_hash, last_attempt) values (?, ?)").params(key, now.toEpochMilli()).update());
+    } catch (DuplicateKeyException createdByAnotherNode) {
+      // fine: it exists now, which is all that was needed
+    }
+  }
+
+  @Override
+  public void forgetUntil(Instant cutoff) {
+    ownTransaction.executeWithoutResult(tx -> {
+      jdbc.sql("delete from rate_limit_attempt where attempted_at <= ?").param(cutoff.toEpochMilli()).update();
+      jdbc.sql("delete from rate_limit_key where last_attempt <= ?").param(cutoff.toEpochMilli()).update();
+    });
+  }
+}
