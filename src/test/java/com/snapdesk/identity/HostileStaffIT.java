@@ -49,7 +49,11 @@ import org.springframework.web.client.RestClient;
     "camunda.bpm.job-execution.max-wait=1000",
     "snapdesk.local.recovery-dir=target/it-hostile/recovery",
     "snapdesk.mail.outbox-dir=target/it-hostile/outbox",
-    "snapdesk.demo.tickets=false"
+    "snapdesk.demo.tickets=false",
+    // every test submits for Acme's one contact from 127.0.0.1; RateLimitsIT proves the limits
+    "snapdesk.portal.submissions-per-client=1000",
+    "snapdesk.rate-limits.per-address.verifications=1000",
+    "snapdesk.rate-limits.per-recipient.submissions=1000"
 })
 @Import(EmbeddedPostgresConfiguration.class)
 @ContextConfiguration(initializers = FixedClockConfiguration.class)

@@ -254,7 +254,8 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void customerCanCancelInEveryWaitingStateBeforeDelivery() {
     // awaiting the requester's confirmation, awaiting approval, awaiting the customer, awaiting a lead, retrieving
-    ProcessInstance unconfirmed = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
+    ProcessInstance unconfirmed = submit(request(ACME_CONTACT, ACME, "staging"));
+    runJobs(unconfirmed);
     assertThat(unconfirmed).isWaitingAt(TASK_AWAIT_VERIFICATION);
     cancelsCleanly(unconfirmed);
 
