@@ -44,7 +44,7 @@ class ManagerAccess {
   FilterRegistrationBean<ManagerAccessFilter> managerAccessFilter(ProcessEngine engine) {
     var registration = new FilterRegistrationBean<>(new ManagerAccessFilter(engine));
     registration.setName("snapdesk-manager-access");
-    registration.addUrlPatterns("/api/sla/*", "/actuator", "/actuator/*");
+    registration.addUrlPatterns("/api/sla/*", "/api/drills", "/api/drills/*", "/actuator", "/actuator/*");
     // after Spring Session's filter (HIGHEST_PRECEDENCE + 50), so the Cockpit session it reads is the shared one
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60);
     return registration;
