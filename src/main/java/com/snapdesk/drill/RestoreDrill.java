@@ -10,7 +10,7 @@ import java.util.Objects;
  * validated, and how it ended.
  *
  * @param slot       the schedule's firing it belongs to; with project and environment unique, so nodes of one
- *                   cluster that fire together schedule it once
+ *                   cluster that fire together schedule it once; null for a drill an operator started
  * @param startAt    when it was due to start (spread over the window)
  * @param startedAt  when retrieval began; null before
  * @param readyAfter from the start of retrieval until the data was validated; null unless passed
@@ -24,7 +24,6 @@ public record RestoreDrill(String drillId, String projectId, Environment environ
     Objects.requireNonNull(drillId, "drillId");
     Objects.requireNonNull(projectId, "projectId");
     Objects.requireNonNull(environment, "environment");
-    Objects.requireNonNull(slot, "slot");
     Objects.requireNonNull(startAt, "startAt");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(outcome, "outcome");

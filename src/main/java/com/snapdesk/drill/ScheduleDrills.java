@@ -81,7 +81,7 @@ public class ScheduleDrills {
     // a suffix: an operator may drill the same environment twice within a minute
     String id = drillId(now, new Target(project.id(), environment)) + "-"
         + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-    RestoreDrill drill = RestoreDrill.scheduled(id, project.id(), environment, now, now, properties.policy());
+    RestoreDrill drill = RestoreDrill.scheduled(id, project.id(), environment, null, now, properties.policy());
     transaction.executeWithoutResult(s -> {
       if (!log.schedule(drill)) throw new IllegalStateException("Drill " + drill.drillId() + " exists already.");
       process.start(drill, recoveryPointId);
