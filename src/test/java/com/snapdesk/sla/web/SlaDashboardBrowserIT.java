@@ -136,6 +136,8 @@ class SlaDashboardBrowserIT {
         .containsExactlyElementsOf(assignees(api))
         .containsExactlyInAnyOrder("", "alice", "bob");
     assertThat(text("sla-no-incidents")).isEqualTo("No open incidents.");
+    assertThat(text("sla-no-drills")).as("the Restore drills section, before any drill ran")
+        .startsWith("No restore drill yet");
     screenshot("sla-dashboard.png", "sla-dashboard");
 
     // when she sorts by ticket id, the order follows
