@@ -170,7 +170,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule sqlOnlyInPersistenceAdapters = noClasses()
       .that().resideOutsideOfPackages(BASE + "ticket.persistence..", BASE + "sla.persistence..", BASE + "notify..",
-          BASE + "cluster..", BASE + "drill.persistence..")
+          BASE + "cluster..", BASE + "retention.persistence..", BASE + "drill.persistence..")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
       .because("tables are adapter details behind the repository and event log ports (notify keeps its sent-mail"
           + " log next to the transport)");

@@ -14,7 +14,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Two fresh nodes of the packaged jar started at the same moment on one empty PostgreSQL: both become ready, and the
- * database holds each group, right, filter and the admin once; a node started again later comes up as usual.
+ * database holds each group, right, filter and the admin once; a node started again later comes up as usual. A
+ * second node with the local backend, which is single-node, refuses to start unless told the nodes share its folder.
  */
 class ClusterStartIT {
 
@@ -33,9 +34,14 @@ class ClusterStartIT {
     if (postgres != null) postgres.close();
   }
 
+  /** Nodes of the local backend, allowed to run side by side (as if they shared its recovery folder). */
   static AppNode node(String id) {
+    return localNode(id).env("SNAPDESK_LOCAL_ALLOW_SEVERAL_NODES", "true").start();
+  }
+
+  static AppNode.Builder localNode(String id) {
     return AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
-        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).env("SNAPDESK_NODE_ID", id).start();
+        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).env("SNAPDESK_NODE_ID", id);
   }
 
   @Test
@@ -65,6 +71,27 @@ class ClusterStartIT {
     // when a node starts again, then it is ready as before
     try (AppNode a = node("desk-a")) {
       a.awaitReady(Duration.ofMinutes(3));
+    }
+  }
+
+  @Test
+  void aSecondNodeWithTheLocalBackendRefusesToStart() {
+    // given a node with the local backend running on the database
+    try (AppNode a = localNode("solo-a").start()) {
+      a.awaitReady(Duration.ofMinutes(3));
+
+      // when a second one starts on the same database
+      try (AppNode b = localNode("solo-b").start()) {
+        // then it exits, saying why and what to do instead
+        assertThat(b.awaitExit(Duration.ofMinutes(2))).isNotZero();
+        assertThat(b.output())
+            .contains("APPLICATION FAILED TO START")
+            .contains("Another Snapdesk node with the local backend (snapdesk.backend=local) is already running on"
+                + " this database (solo-a")
+            .contains("For a cluster, use the AWS backend");
+      }
+      // and the first node is still serving
+      assertThat(a.isAlive()).isTrue();
     }
   }
 }

@@ -154,6 +154,8 @@ class PackagedJarIT {
   @Order(3)
   void theJarWithoutAProfileRunsTheEmbeddedDefaultsWithoutDemoUsers() throws Exception {
     // given the plain jar with no profile: H2 file database, .eml outbox, demo inventory; an admin from the environment
+    // (a fresh folder: a rerun in another JVM has another admin password than the database a first run left)
+    FileSystemUtils.deleteRecursively(WORK.resolve("embedded"));
     try (AppNode app = AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve("embedded"))
         .env("CAMUNDA_BPM_ADMIN_USER_ID", "admin").env("CAMUNDA_BPM_ADMIN_USER_PASSWORD", ADMIN_PASSWORD).start()) {
       Duration ready = app.awaitReady(Duration.ofMinutes(3));

@@ -72,12 +72,33 @@ class IdentityBootstrap {
     grant(Groups.MANAGERS, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(Groups.MANAGERS, Resources.TASK, "*", Permissions.READ);
 
+    taskWorkOnOpenTasks();
+
     Filter filter = taskFilter();
     for (String g : List.of(Groups.SUPPORT_AGENTS, Groups.SUPPORT_LEADS, Groups.MANAGERS)) {
       grant(g, Resources.FILTER, filter.getId(), Permissions.READ);
     }
     TasklistFilters.ensure(engine).forEach((slaFilter, groups) ->
         groups.forEach(g -> grant(g, Resources.FILTER, slaFilter.getId(), Permissions.READ)));
+  }
+
+  /**
+   * Tasks created before the engine's default task permission became TASK_WORK (application.yml) still grant
+   * their candidates and assignee UPDATE, with which they could write any process variable. The engine creates
+   * one authorization per task; those (not an administrator's "*" grants) are narrowed to TASK_WORK.
+   */
+  private void taskWorkOnOpenTasks() {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    int narrowed = 0;
+    for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .hasPermission(Permissions.UPDATE).list()) {
+      if (Authorization.ANY.equals(auth.getResourceId()) || auth.getAuthorizationType() != AUTH_TYPE_GRANT) continue;
+      auth.removePermission(Permissions.UPDATE);
+      auth.addPermission(Permissions.TASK_WORK);
+      authorizations.saveAuthorization(auth);
+      narrowed++;
+    }
+    if (narrowed > 0) log.warn("Narrowed {} task authorizations from UPDATE to TASK_WORK", narrowed);
   }
 
   private void group(String id, String name) {

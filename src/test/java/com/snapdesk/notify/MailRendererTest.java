@@ -213,22 +213,24 @@ class MailRendererTest {
   }
 
   @Test
-  void acknowledgementShowsTimesCandidateAndWhatHappensNext() {
+  void verificationRequestAsksToConfirmWithTheLinkAndShowsTimesAndCandidate() {
     var mail = renderer.render(MailKind.VERIFICATION_REQUEST, MailViews.complete().build());
 
+    assertThat(mail.subject()).contains("Confirm your backup request");
     for (String part : new String[] {mail.text(), mail.html()}) {
       assertThat(part).containsSubsequence(
+          "confirm it", "https://snapdesk.example/tickets/SD-2026-0042?token=s3cr3t",
+          "If you did not ask for this, do nothing",
           "2026-11-20 14:30 EST (America/New_York)", "2026-11-20 19:30 UTC",
           "rp-0042", "2026-11-20 14:00 EST (America/New_York)", "2026-11-20 19:00 UTC",
           "30 minutes before the requested time",
-          "agent reviews", "never restore",
-          "https://snapdesk.example/tickets/SD-2026-0042?token=s3cr3t");
+          "agent reviews", "never restore");
       assertThat(part).doesNotContain("72 hours");
     }
   }
 
   @Test
-  void acknowledgementWarnsThatAnArchivedPointTakesUpTo72Hours() {
+  void verificationRequestWarnsThatAnArchivedPointTakesUpTo72Hours() {
     var archived = new MailView.PointView("rp-0001", "2026-08-01 10:00 EDT", "2026-08-01 14:00 UTC",
         "2 hours after the requested time", true);
 

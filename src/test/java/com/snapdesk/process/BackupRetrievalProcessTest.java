@@ -254,8 +254,7 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   @Test
   void customerCanCancelInEveryWaitingStateBeforeDelivery() {
     // awaiting the requester's confirmation, awaiting approval, awaiting the customer, awaiting a lead, retrieving
-    ProcessInstance unconfirmed = submit(request(ACME_CONTACT, ACME, "staging"));
-    runJobs(unconfirmed);
+    ProcessInstance unconfirmed = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
     assertThat(unconfirmed).isWaitingAt(TASK_AWAIT_VERIFICATION);
     cancelsCleanly(unconfirmed);
 
@@ -553,6 +552,49 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
     assertThat(pi).hasPassedInOrder(TASK_RESOLVE_RECOVERY_POINT, GATEWAY_POINT_FOUND, TASK_SEND_REJECTION,
         END_REJECTED).hasNotPassed(TASK_REVIEW_REQUEST);
     assertThat(status(pi)).isEqualTo(TicketStatus.REJECTED);
+  }
+
+  // ---- staff cannot steer the process by sending variables (issue 11) ----------------------------
+
+  @Test
+  void aProductionReviewSentAsStagingWithAYoungPointStillGoesToALead() {
+    // given a production request in review
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));
+
+    // when alice approves it, sending the policy's inputs and a reviewer of her choice
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve", VariableNames.ENVIRONMENT, "staging",
+        VariableNames.SCOPE, "database", VariableNames.POINT_AGE_DAYS, 0, VariableNames.POINT_OVERRIDDEN, false,
+        VariableNames.REVIEWED_BY, "leo"));
+
+    // then the policy read production from the ticket, and the lead's form names the real reviewer
+    assertThat(pi).isWaitingAt(TASK_LEAD_APPROVAL);
+    assertThat(variable(pi, VariableNames.ENVIRONMENT)).isEqualTo("production");
+    assertThat(variable(pi, VariableNames.SCOPE)).isEqualTo("full");
+    assertThat(variable(pi, VariableNames.REVIEWED_BY)).isEqualTo("alice");
+  }
+
+  @Test
+  void aSecondQuestionIsEmailedAndWaitsTheConfiguredTimeWhateverRoundAndTimeoutTheAgentSends() {
+    // given alice asked once and the customer answered
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "ask-customer", VariableNames.DECISION_NOTE,
+        "Which store view?"));
+    runJobs(pi);
+    customer.reply(pi.getBusinessKey(), token(pi), "The German one.");
+    assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST);
+
+    // when she asks again, sending the first round's number (the question mail's dedup key) and short timers
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "ask-customer", VariableNames.DECISION_NOTE,
+        "Which day?", VariableNames.REVIEW_ROUND, 1, VariableNames.REPLY_TIMEOUT, "PT1S",
+        VariableNames.REPLY_REMINDER_AFTER, "PT0S"));
+    runJobs(pi);
+
+    // then the second question is emailed too, and a minute later the ticket still waits, unreminded
+    assertThat(variable(pi, VariableNames.REVIEW_ROUND)).isEqualTo(2);
+    assertThat(mailsFor(pi.getBusinessKey()).stream().filter(m -> m.text().contains("Which day?"))).hasSize(1);
+    advanceAndRun(pi, Duration.ofMinutes(1));
+    assertThat(pi).isWaitingAt(TASK_AWAIT_REPLY);
+    assertThat(mailsFor(pi.getBusinessKey()).stream().filter(m -> m.subject().contains("Reminder"))).isEmpty();
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

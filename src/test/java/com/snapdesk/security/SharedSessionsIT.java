@@ -57,7 +57,8 @@ class SharedSessionsIT {
 
   static AppNode node(String id) {
     return AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
-        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).env("SNAPDESK_NODE_ID", id).start();
+        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).env("SNAPDESK_NODE_ID", id)
+        .env("SNAPDESK_LOCAL_ALLOW_SEVERAL_NODES", "true").start(); // two local-backend nodes, for the test
   }
 
   /** A browser: one cookie jar, whichever node answers. */

@@ -22,13 +22,22 @@ public class RecordLeadApproval {
     this.clock = clock;
   }
 
-  public void record(String ticketId, String decision, String note, String lead, String reviewer) {
+  /**
+   * Who reviewed comes from the ticket's timeline (written when the review was recorded), not from a process
+   * variable: a lead completing the task may send any variables, including {@code reviewedBy}.
+   */
+  public void record(String ticketId, String decision, String note, String lead) {
     tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
     if (lead == null || lead.isBlank()) {
       throw new InvalidRequestException("decision", "Log in to approve as a lead.");
     }
-    if (lead.equals(reviewer)) {
-      throw new InvalidRequestException("decision", "Four eyes: you reviewed this request yourself (as " + reviewer
+    var reviewers = ReviewRecord.reviewers(tickets.events(ticketId));
+    if (reviewers.isEmpty()) {
+      throw new InvalidRequestException("decision", "No agent's review of this request is on record; it cannot be"
+          + " approved as a lead.");
+    }
+    if (reviewers.contains(lead)) {
+      throw new InvalidRequestException("decision", "Four eyes: you reviewed this request yourself (as " + lead
           + "); another support lead must approve it.");
     }
     String cleanNote = note == null ? "" : note.strip();

@@ -72,8 +72,8 @@ public class SelectRecoveryPoint {
   }
 
   private ReviewSheet sheet(Ticket t, Resolution r, boolean found, String note) {
-    return new ReviewSheet(t.id(), found, t.customerName() + " <" + t.customerEmail() + ">",
-        t.projectId() + " — " + t.environment().id(), t.scope().id(), t.moment().localText(), t.moment().utcText(),
+    return new ReviewSheet(t.id(), found, ReviewRecord.customer(t), ReviewRecord.project(t), t.scope().id(),
+        t.moment().localText(), t.moment().utcText(),
         t.moment().interpretationNote().orElse(""), describe(t, r.before()), describe(t, r.after()),
         describe(t, found ? r.chosen() : null), found ? r.chosen().id() : "", note == null ? "" : note, t.reason());
   }
