@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ScheduleDrills {
 
   /** Automatic backups exist only for these (DESIGN.md); integration has none to drill. */
-  static final List<Environment> DRILLED = List.of(Environment.STAGING, Environment.PRODUCTION);
+  public static final List<Environment> DRILLED = List.of(Environment.STAGING, Environment.PRODUCTION);
   private static final DateTimeFormatter SLOT_TEXT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
       .withZone(ZoneOffset.UTC);
 
@@ -89,6 +89,12 @@ public class ScheduleDrills {
     return drill;
   }
 
+  /** Pro staging and production environments that no drill has tested yet. */
+  public List<Target> neverTested() {
+    var tested = log.latestPerEnvironment().stream().map(d -> new Target(d.projectId(), d.environment())).toList();
+    return targets().stream().filter(t -> !tested.contains(t)).toList();
+  }
+
   /** Pro staging and production environments, the one tested longest ago (or never) first. */
   List<Target> targets() {
     Map<Target, Instant> lastTested = new HashMap<>();
@@ -108,5 +114,6 @@ public class ScheduleDrills {
     return "DRILL-" + SLOT_TEXT.format(slot) + "-" + t.projectId() + "-" + env;
   }
 
-  record Target(String projectId, Environment environment) {}
+  /** One environment of one project that drills test. */
+  public record Target(String projectId, Environment environment) {}
 }

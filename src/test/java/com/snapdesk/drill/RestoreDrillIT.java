@@ -64,6 +64,9 @@ class RestoreDrillIT {
     assertThat(Path.of("target/it-h2/recovery", drill.recoveryId())).doesNotExist();
     JsonNode latest = json.readTree(get("/api/drills", "mona").getBody()).path("latestPerEnvironment");
     assertThat(latest.findValuesAsText("drillId")).contains(drill.drillId());
+    // environments never drilled come first, so nobody overlooks them
+    assertThat(latest.get(0).path("outcome").asText()).isEqualTo("NEVER_TESTED");
+    assertThat(latest.get(latest.size() - 1).path("drillId").asText()).isEqualTo(drill.drillId());
 
     // and Prometheus has the time to ready
     String scrape = get("/actuator/prometheus", "mona").getBody();

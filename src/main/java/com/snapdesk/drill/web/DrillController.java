@@ -3,6 +3,7 @@ package com.snapdesk.drill.web;
 import com.snapdesk.drill.DrillLog;
 import com.snapdesk.drill.DrillProperties;
 import com.snapdesk.drill.RestoreDrill;
+import com.snapdesk.drill.ScheduleDrills;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,26 +25,31 @@ import org.springframework.web.server.ResponseStatusException;
 class DrillController {
 
   private final DrillLog drills;
+  private final ScheduleDrills schedule;
   private final DrillProperties properties;
   private final Clock clock;
 
-  DrillController(DrillLog drills, DrillProperties properties, Clock clock) {
+  DrillController(DrillLog drills, ScheduleDrills schedule, DrillProperties properties, Clock clock) {
     this.drills = drills;
+    this.schedule = schedule;
     this.properties = properties;
     this.clock = clock;
   }
 
   /**
-   * The newest drills, and the last drill of each project and environment with the one tested longest ago first.
+   * The newest drills, and the last drill of each project and environment: environments never tested first
+   * (outcome {@code NEVER_TESTED}), then the one tested longest ago.
    */
   @GetMapping
   DrillsJson drills(@RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 1000) throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
         "limit must be between 1 and 1000");
     Instant now = clock.instant();
-    List<DrillJson> latest = drills.latestPerEnvironment().stream()
-        .sorted(Comparator.comparing(RestoreDrill::startAt))
-        .map(d -> json(d, now)).toList();
+    List<DrillJson> latest = new java.util.ArrayList<>(schedule.neverTested().stream()
+        .map(t -> new DrillJson(null, t.projectId(), t.environment().id(), null, null, null, null, null, null, null,
+            "NEVER_TESTED", null, null, null)).toList());
+    drills.latestPerEnvironment().stream().sorted(Comparator.comparing(RestoreDrill::startAt))
+        .map(d -> json(d, now)).forEach(latest::add);
     return new DrillsJson(now, properties.rto().getSeconds(), latest,
         drills.recent(limit).stream().map(d -> json(d, now)).toList());
   }
@@ -53,7 +59,7 @@ class DrillController {
   /** @param withinRto whether time to ready met the published RTO; null until the drill passed */
   record DrillJson(String drillId, String projectId, String environment, String policy, String recoveryPointId,
                    Instant recoveryPointCreatedAt, Instant startAt, Instant startedAt, Long readyAfterSeconds,
-                   Boolean withinRto, String outcome, String reason, Instant finishedAt, long ageSeconds) {}
+                   Boolean withinRto, String outcome, String reason, Instant finishedAt, Long ageSeconds) {}
 
   private DrillJson json(RestoreDrill d, Instant now) {
     Long ready = d.readyAfter() == null ? null : d.readyAfter().getSeconds();

@@ -115,7 +115,8 @@ const DRILL_OUTCOME = {
   FAILED: ['Failed', 'sla-breached'],
   TIMED_OUT: ['Timed out', 'sla-breached'],
   RUNNING: ['Running', 'sla-at-risk'],
-  SCHEDULED: ['Scheduled', 'sla-at-risk']
+  SCHEDULED: ['Scheduled', 'sla-at-risk'],
+  NEVER_TESTED: ['Never tested', 'sla-breached']
 };
 
 /** The last drill of each project and environment, the one tested longest ago first (the API's order). */
@@ -129,9 +130,10 @@ function drillTable(drills) {
     const [label, css] = DRILL_OUTCOME[d.outcome] || [d.outcome, ''];
     const ready = d.readyAfterSeconds == null ? '–'
       : `${formatDuration(d.readyAfterSeconds)} ${d.withinRto ? '(within RTO)' : '<strong>(over RTO)</strong>'}`;
-    return `<tr data-drill="${escapeHtml(d.drillId)}"><td><code>${escapeHtml(d.projectId)}</code></td>`
-      + `<td>${escapeHtml(d.environment)}</td><td>${formatTime(d.startAt)} (${formatDuration(d.ageSeconds)} ago)</td>`
-      + `<td><span class="sla-badge ${css}" data-outcome="${escapeHtml(d.outcome)}">${escapeHtml(label)}</span></td>`
+    const last = d.startAt ? `${formatTime(d.startAt)} (${formatDuration(d.ageSeconds)} ago)` : 'never';
+    return `<tr data-drill="${escapeHtml(d.drillId || '')}" data-outcome="${escapeHtml(d.outcome)}">`
+      + `<td><code>${escapeHtml(d.projectId)}</code></td><td>${escapeHtml(d.environment)}</td><td>${last}</td>`
+      + `<td><span class="sla-badge ${css}">${escapeHtml(label)}</span></td>`
       + `<td>${ready}</td><td>${escapeHtml(d.recoveryPointId || '–')}</td><td>${escapeHtml(d.reason || '')}</td></tr>`;
   }).join('');
   return '<table class="table table-striped table-condensed sla-table" id="sla-drills"><thead><tr>'
@@ -298,7 +300,7 @@ function renderPage(node) {
       + workloadTable(data.workload)
       + `<h2>Open incidents <small>(${data.incidents.length})</small></h2>`
       + incidentTable(data.incidents)
-      + '<h2>Restore drills <small>(last drill per environment, oldest tested first)</small></h2>'
+      + '<h2>Restore drills <small>(last drill per environment, never or longest untested first)</small></h2>'
       + drillTable(state.drills);
     content.querySelectorAll('#sla-open-tickets th[data-sort]').forEach((th) => {
       th.addEventListener('click', () => {
