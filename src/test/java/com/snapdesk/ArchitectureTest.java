@@ -57,6 +57,10 @@ class ArchitectureTest {
     ADAPTERS.put("security", "access rules of the app's own endpoints");
     ADAPTERS.put("demo", "demo inventory, users and tickets");
     ADAPTERS.put("cluster", "what nodes on one database agree on (start-up lock)");
+    ADAPTERS.put("drill.persistence", "restore drill table (JDBC)");
+    ADAPTERS.put("drill.web", "restore drill API for managers");
+    ADAPTERS.put("drill.metrics", "restore drill timers and counters");
+    ADAPTERS.put("drill.schedule", "the drill schedule on Spring's scheduler");
   }
 
   /** Constants others may name: the model's ids and variables, the group ids. Vocabulary, not behaviour. */
@@ -73,7 +77,7 @@ class ArchitectureTest {
       .layer("Ticket jobs").definedBy(BASE + "ticket.intake..", BASE + "ticket.review..", BASE + "ticket.delivery..",
           BASE + "ticket.customer..")
       .layer("Domain").definedBy(BASE + "ticket", BASE + "recovery", BASE + "recovery.inventory", BASE + "sla",
-          BASE + "notify", BASE + "project", BASE + "shared")
+          BASE + "notify", BASE + "project", BASE + "shared", BASE + "drill")
       .whereLayer("Adapters").mayNotBeAccessedByAnyLayer()
       .whereLayer("Ticket jobs").mayOnlyBeAccessedByLayers("Adapters")
       .whereLayer("Domain").mayOnlyBeAccessedByLayers("Adapters", "Ticket jobs")
@@ -166,7 +170,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule sqlOnlyInPersistenceAdapters = noClasses()
       .that().resideOutsideOfPackages(BASE + "ticket.persistence..", BASE + "sla.persistence..", BASE + "notify..",
-          BASE + "cluster..", BASE + "retention.persistence..", BASE + "security.persistence..")
+          BASE + "cluster..", BASE + "retention.persistence..", BASE + "security.persistence..",
+          BASE + "drill.persistence..")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
       .because("tables are adapter details behind the repository and event log ports (notify keeps its sent-mail"
           + " log next to the transport; security.persistence holds the rate limits' attempt log)");

@@ -73,6 +73,13 @@ public enum MailKind {
     void requireComplete(MailView view) {
       require(view.escalation(), "escalation");
     }
+  },
+  /** To the support leads: a restore drill failed or timed out; the "ticket" id is the drill's. */
+  DRILL_FAILED("Restore drill failed", Audience.SUPPORT_LEAD) {
+    @Override
+    void requireComplete(MailView view) {
+      require(view.drillFailure(), "drillFailure");
+    }
   };
 
   /** Who reads a kind of mail; decides, among other things, whether it may show the status link. */

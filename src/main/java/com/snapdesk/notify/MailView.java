@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param replyDeadlineUtc   the same moment, e.g. "2026-11-29 14:00 UTC"
  * @param closedBecause      why the retrieved data was removed when the ticket closed (CLOSED)
  * @param escalation         the SLA at risk; only for the ESCALATION mail to support leads
+ * @param drillFailure       a restore drill that failed; only for the DRILL_FAILED mail to support leads
  */
 public record MailView(
     String ticketId,
@@ -50,7 +51,8 @@ public record MailView(
     String replyDeadlineLocal,
     String replyDeadlineUtc,
     ClosureReason closedBecause,
-    Escalation escalation) {
+    Escalation escalation,
+    DrillFailure drillFailure) {
 
   public MailView {
     Objects.requireNonNull(ticketId, "ticketId");
@@ -86,7 +88,7 @@ public record MailView(
         .retentionTable(retentionTable).delivery(delivery)
         .question(question).conversation(conversation)
         .replyDeadlineLocal(replyDeadlineLocal).replyDeadlineUtc(replyDeadlineUtc)
-        .closedBecause(closedBecause).escalation(escalation);
+        .closedBecause(closedBecause).escalation(escalation).drillFailure(drillFailure);
   }
 
   /**
@@ -163,6 +165,25 @@ public record MailView(
     }
   }
 
+  /**
+   * A restore drill that failed, for the support leads. All text, formatted by the caller.
+   *
+   * @param outcome     "failed" or "timed out"
+   * @param point       the recovery point it tested and when that was taken, or "none chosen"
+   * @param startedUtc  when the drill started, e.g. "2026-11-26 03:00 UTC"
+   * @param reason      what went wrong, as the drill recorded it
+   * @param cockpitUrl  the drill's process instance in Camunda Cockpit, where its incident waits
+   */
+  public record DrillFailure(String outcome, String point, String startedUtc, String reason, String cockpitUrl) {
+    public DrillFailure {
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(point, "point");
+      Objects.requireNonNull(startedUtc, "startedUtc");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(cockpitUrl, "cockpitUrl");
+    }
+  }
+
   /** Why the retrieved data was removed when the ticket closed; each has its own text. */
   public enum ClosureReason {
     /** The customer confirmed on the status page that they are done with it. */
@@ -199,6 +220,7 @@ public record MailView(
     private String replyDeadlineUtc;
     private ClosureReason closedBecause;
     private Escalation escalation;
+    private DrillFailure drillFailure;
 
     private Builder() {}
 
@@ -229,13 +251,14 @@ public record MailView(
     public Builder replyDeadlineUtc(String deadline) { this.replyDeadlineUtc = deadline; return this; }
     public Builder closedBecause(ClosureReason reason) { this.closedBecause = reason; return this; }
     public Builder escalation(Escalation escalation) { this.escalation = escalation; return this; }
+    public Builder drillFailure(DrillFailure drillFailure) { this.drillFailure = drillFailure; return this; }
 
     public MailView build() {
       return new MailView(ticketId, customerName, customerEmail, projectId, environment, scope,
           requestedLocal, requestedUtc, interpretationNote, statusUrl, reason, chosenPoint, before,
           after, retentionTier, resolutionExplanation, rejectionReason, agentNote, retentionTable,
           delivery, question, conversation, replyDeadlineLocal, replyDeadlineUtc, closedBecause,
-          escalation);
+          escalation, drillFailure);
     }
   }
 }

@@ -17,15 +17,33 @@ public interface RecoveryRetrieval {
   void cleanup(String recoveryId);
 
   /**
+   * @param ticketId    the ticket, or the restore drill, the data is retrieved for
    * @param requestedBy whom the ticket's emails go to; a backend that hands out download links gives them only to
    *     a registered contact of the project (null: nobody, so data stays on the environment's own node)
+   * @param target      where the data goes: the customer's environment, or the drill location (never a customer's
+   *     node)
    */
   record RetrievalRequest(String ticketId, String recoveryId, Project project, Environment environment,
-                          RecoveryPoint point, Scope scope, String requestedBy) {
+                          RecoveryPoint point, Scope scope, String requestedBy, Target target) {
+
+    public RetrievalRequest {
+      if (target == null) target = Target.CUSTOMER_NODE;
+    }
+
+    public RetrievalRequest(String ticketId, String recoveryId, Project project, Environment environment,
+                            RecoveryPoint point, Scope scope, String requestedBy) {
+      this(ticketId, recoveryId, project, environment, point, scope, requestedBy, Target.CUSTOMER_NODE);
+    }
 
     public RetrievalRequest(String ticketId, String recoveryId, Project project, Environment environment,
                             RecoveryPoint point, Scope scope) {
-      this(ticketId, recoveryId, project, environment, point, scope, null);
+      this(ticketId, recoveryId, project, environment, point, scope, null, Target.CUSTOMER_NODE);
+    }
+
+    /** A restore drill's retrieval: the whole point, to the drill location, no link to anyone. */
+    public static RetrievalRequest drill(String drillId, String recoveryId, Project project, Environment environment,
+                                         RecoveryPoint point) {
+      return new RetrievalRequest(drillId, recoveryId, project, environment, point, Scope.FULL, null, Target.DRILL);
     }
 
     /** Whether a link to the data may be handed to the requester. */
@@ -33,6 +51,12 @@ public interface RecoveryRetrieval {
       return project != null && project.isContact(requestedBy);
     }
   }
+
+  /**
+   * Where retrieved data goes. {@link #DRILL}: a location kept for restore drills (AWS: a configured drill instance,
+   * volumes tagged as a drill; local: the drill folder) — never a customer's node.
+   */
+  enum Target { CUSTOMER_NODE, DRILL }
 
   /**
    * Either ready with a location, or in progress with a reason the customer can read. {@code archiveRestore}

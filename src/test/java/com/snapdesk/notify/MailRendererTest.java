@@ -25,10 +25,10 @@ class MailRendererTest {
 
   private final MailRenderer renderer = new MailRenderer();
 
-  /** Every kind, and every variant of the rejection. */
+  /** Every kind about a ticket, and every variant of the rejection (the drill mail has its own test). */
   static Stream<Arguments> everyMail() {
     return Stream.concat(
-        Stream.of(MailKind.values()).filter(k -> k != MailKind.REJECTION)
+        Stream.of(MailKind.values()).filter(k -> k != MailKind.REJECTION && k != MailKind.DRILL_FAILED)
             .map(k -> Arguments.of(k, RejectionReason.REJECTED_BY_AGENT)),
         Stream.of(RejectionReason.values()).map(r -> Arguments.of(MailKind.REJECTION, r)));
   }
@@ -425,6 +425,25 @@ class MailRendererTest {
           "2026-11-20 14:30 EST (America/New_York)", "2026-11-20 19:30 UTC");
     }
     assertThat(mail.html()).contains("href=\"" + MailViews.TASKLIST_URL + "\"");
+  }
+
+  @Test
+  void drillFailureTellsTheLeadsWhatFailedAndHowToAcknowledgeIt() {
+    // given a restore drill whose validation failed, with markup in its reason
+    var view = MailViews.minimalFor(MailKind.DRILL_FAILED).toBuilder().ticketId("DRILL-20261126-0300-acme-prod")
+        .build();
+
+    // when rendering the mail for the support leads
+    var mail = renderer.render(MailKind.DRILL_FAILED, view);
+
+    // then they see the drill, the point, the reason (escaped), the Cockpit link and no status link
+    assertThat(mail.subject()).isEqualTo("[DRILL-20261126-0300-acme-prod] Restore drill failed");
+    for (String part : new String[] {mail.text(), mail.html()}) {
+      assertThat(part).contains("DRILL-20261126-0300-acme-prod", MailViews.PROJECT_ID, "production",
+          "rp-0042, taken 2026-11-26 02:00 UTC", "drillFailureAcknowledged", MailViews.DRILL_FAILURE.cockpitUrl())
+          .doesNotContain(MailViews.STATUS_URL);
+    }
+    assertThat(mail.html()).contains("&lt;b&gt;dump&lt;/b&gt;").doesNotContain("<b>dump</b>");
   }
 
   @Test

@@ -40,6 +40,10 @@ final class MailViews {
 
   private MailViews() {}
 
+  static final MailView.DrillFailure DRILL_FAILURE = new MailView.DrillFailure("failed",
+      "rp-0042, taken 2026-11-26 02:00 UTC", "2026-11-26 03:00 UTC", "Validation failed: " + "<b>dump</b> is not gzip",
+      "http://localhost:8080/camunda/app/cockpit/default/#/process-instance/6f1c2a");
+
   static MailView.Builder complete() {
     return MailView.builder()
         .ticketId("SD-2026-0042")
@@ -89,6 +93,7 @@ final class MailViews {
       case EXPIRY_REMINDER -> view.delivery(ON_NODE);
       case CLOSED -> view.closedBecause(ClosureReason.EXPIRED);
       case ESCALATION -> view.escalation(FIRST_RESPONSE_AT_RISK);
+      case DRILL_FAILED -> view.drillFailure(DRILL_FAILURE);
       case CLOSED_NO_REPLY, CANCELLED -> { }
     }
     return view.build();

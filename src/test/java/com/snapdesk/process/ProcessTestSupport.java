@@ -49,6 +49,7 @@ import org.springframework.test.context.TestExecutionListeners;
     "camunda.bpm.job-execution.enabled=false",
     "snapdesk.local.inventory=src/test/resources/inventory/process-test.json",
     "snapdesk.local.recovery-dir=target/process-test/recovery",
+    "snapdesk.local.drill-dir=target/process-test/drills",
     "snapdesk.mail.outbox-dir=target/process-test/outbox",
     "snapdesk.demo.tickets=false"
 })

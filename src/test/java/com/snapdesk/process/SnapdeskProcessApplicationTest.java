@@ -19,7 +19,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class SnapdeskProcessApplicationTest {
 
   static final String[] MODEL_NAMES = {
-      "approval-policy.dmn", "backup-retrieval.bpmn", "forms/lead-approval.form", "forms/review-request.form"};
+      "approval-policy.dmn", "backup-retrieval.bpmn", "forms/lead-approval.form", "forms/review-request.form",
+      "restore-drill.bpmn"};
 
   static ProcessEngine engine;
 

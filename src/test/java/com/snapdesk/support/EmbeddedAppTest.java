@@ -18,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
     "camunda.bpm.job-execution.max-wait=1000",
     "snapdesk.mail.outbox-dir=target/it-h2/outbox",
     "snapdesk.local.recovery-dir=target/it-h2/recovery",
+    "snapdesk.local.drill-dir=target/it-h2/drills",
     // tests make the tickets they need; the demo tickets have their own test (SlaDashboardBrowserIT)
     "snapdesk.demo.tickets=false",
     // the suite submits many tickets from 127.0.0.1 for the same contact; RateLimitsIT proves the limits. The

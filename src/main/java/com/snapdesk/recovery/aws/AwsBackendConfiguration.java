@@ -37,13 +37,14 @@ public class AwsBackendConfiguration {
   }
 
   @Bean
-  public AwsRecoveryRetrieval awsRecoveryRetrieval(AwsBackendProperties properties, AwsClients clients,
+  public AwsRecoveryRetrieval awsRecoveryRetrieval(AwsBackendProperties properties, AwsDrillProperties drill,
+                                                   AwsClients clients,
                                                    AwsProjectDirectory projects, Clock clock,
                                                    Environment environment) {
     // The tickets' setting: a dump link never outlives the retrieved data (the recovery layer knows no tickets).
     Duration retrievedDataExpiry = Binder.get(environment)
         .bind("snapdesk.tickets.retrieved-data-expiry", Duration.class).orElse(Duration.ofDays(7));
-    return AwsRecoveryRetrieval.create(properties, clients, () -> projects.regions(clients), clock,
+    return AwsRecoveryRetrieval.create(properties, drill, clients, () -> projects.regions(clients), clock,
         retrievedDataExpiry, VolumeCleanup.Pause.SLEEP);
   }
 }

@@ -35,6 +35,11 @@ public final class AwsProjectDirectory implements ProjectDirectory {
     return Optional.ofNullable(projects.get(projectId));
   }
 
+  @Override
+  public List<Project> projects() {
+    return List.copyOf(projects.values());
+  }
+
   public int size() {
     return projects.size();
   }

@@ -35,11 +35,20 @@ final class RecoveryVolumes {
         .build()).volumes().stream().toList();
   }
 
+  /** Set on a restore drill's volumes: they belong to a drill, never to a customer's node. */
+  static final String DRILL_TAG = "snapdesk:drill";
+
   List<Tag> tagsFor(String ticketId, String recoveryId) {
-    return List.of(
+    return tagsFor(ticketId, recoveryId, false);
+  }
+
+  List<Tag> tagsFor(String ticketId, String recoveryId, boolean drill) {
+    List<Tag> tagList = new java.util.ArrayList<>(List.of(
         Tag.builder().key("Name").value("snapdesk " + recoveryId).build(),
         Tag.builder().key(tags.ticket()).value(ticketId).build(),
-        Tag.builder().key(tags.recovery()).value(recoveryId).build());
+        Tag.builder().key(tags.recovery()).value(recoveryId).build()));
+    if (drill) tagList.add(Tag.builder().key(DRILL_TAG).value("true").build());
+    return List.copyOf(tagList);
   }
 
   static Optional<String> tag(Volume v, String key) {

@@ -2,6 +2,7 @@ package com.snapdesk.recovery.aws;
 
 import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointUnavailableException;
+import com.snapdesk.recovery.RecoveryRetrieval;
 import com.snapdesk.recovery.RecoveryRetrieval.RetrievalProgress;
 import com.snapdesk.recovery.RecoveryRetrieval.RetrievalRequest;
 import java.time.Clock;
@@ -50,9 +51,16 @@ final class VolumeRetrieval {
   private final ArchiveRestore archive;
   private final SsmMount ssm;
   private final Clock clock;
+  private final AwsDrillProperties drill;
 
   VolumeRetrieval(AwsClients clients, AwsBackendProperties properties, RecoveryVolumes volumes, ArchiveRestore archive,
                   SsmMount ssm, Clock clock) {
+    this(clients, properties, volumes, archive, ssm, clock, AwsDrillProperties.none());
+  }
+
+  VolumeRetrieval(AwsClients clients, AwsBackendProperties properties, RecoveryVolumes volumes, ArchiveRestore archive,
+                  SsmMount ssm, Clock clock, AwsDrillProperties drill) {
+    this.drill = drill;
     this.clients = clients;
     this.properties = properties;
     this.volumes = volumes;
@@ -67,7 +75,7 @@ final class VolumeRetrieval {
 
   RetrievalProgress retrieve(RetrievalRequest request) {
     RecoveryPoint point = request.point();
-    FirstNode node = FirstNode.of(request.project(), request.environment(), clients);
+    FirstNode node = target(request);
     Ec2Client ec2 = clients.ec2(node.region());
 
     List<Snapshot> snapshots = currentSnapshots(ec2, point);
@@ -126,6 +134,27 @@ final class VolumeRetrieval {
     return RetrievalProgress.ready(location, node.instanceId(), devices, clock.instant());
   }
 
+  /**
+   * The customer's first node, or for a drill the drill instance in the environment's region: never a customer's
+   * node, refused when it is one.
+   */
+  FirstNode target(RetrievalRequest request) {
+    if (request.target() != RecoveryRetrieval.Target.DRILL) {
+      return FirstNode.of(request.project(), request.environment(), clients);
+    }
+    if (!drill.configured())
+      throw new RecoveryPointUnavailableException("No drill instance is configured (snapdesk.aws.drill.instance-id);"
+          + " a restore drill never attaches volumes to a customer's node.");
+    boolean customerNode = request.project().environments().values().stream()
+        .anyMatch(e -> e.firstNode() != null && drill.instanceId().equals(e.firstNode().instanceId()));
+    if (customerNode)
+      throw new RecoveryPointUnavailableException("The drill instance " + drill.instanceId() + " is a first node of "
+          + "project " + request.project().id() + "; a restore drill never attaches volumes to a customer's node.");
+    String region = request.project().environment(request.environment())
+        .map(com.snapdesk.project.Project.EnvironmentInfo::region).orElse(null);
+    return new FirstNode(drill.instanceId(), drill.availabilityZone(), clients.regionOr(region));
+  }
+
   /** The point's snapshots as EC2 sees them now; gone or broken ones make the point unavailable. */
   private static List<Snapshot> currentSnapshots(Ec2Client ec2, RecoveryPoint point) {
     List<Snapshot> found;
@@ -160,7 +189,8 @@ final class VolumeRetrieval {
         .kmsKeyId(properties.kmsKeyId())
         .volumeType(properties.volumeType())
         .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.VOLUME)
-            .tags(volumes.tagsFor(request.ticketId(), request.recoveryId())).build())
+            .tags(volumes.tagsFor(request.ticketId(), request.recoveryId(),
+                request.target() == RecoveryRetrieval.Target.DRILL)).build())
         .clientToken(RecoveryVolumes.clientToken(request.recoveryId(), snapshotId)));
     log.info("Recovery {}: volume {} from snapshot {} in {} ({})", request.recoveryId(), created.volumeId(), snapshotId,
         zone, created.stateAsString());

@@ -50,6 +50,7 @@ public class LocalBackendConfiguration {
   @Bean
   public LocalRecoveryRetrieval localRecoveryRetrieval(LocalBackendProperties properties, LocalInventory localInventory,
                                                        Clock clock) {
-    return new LocalRecoveryRetrieval(properties.recoveryDir(), localInventory, clock, properties.archiveRestoreTime());
+    return new LocalRecoveryRetrieval(properties.recoveryDir(), properties.drillDir(), localInventory, clock,
+        properties.archiveRestoreTime());
   }
 }

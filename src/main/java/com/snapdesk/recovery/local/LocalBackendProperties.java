@@ -15,9 +15,11 @@ import org.springframework.validation.annotation.Validated;
  * @param archiveRestoreTime how long the embedded backend takes to bring back an archived point (AWS: up to 72 h)
  * @param allowSeveralNodes lets more than one node with this backend run on one PostgreSQL (cluster.LocalBackendLock
  *     refuses the second otherwise): only for nodes that see the same recovery folder and inventory file, and tests
+ * @param drillDir    where restore drills put what they retrieve, apart from customers' data
  */
 @ConfigurationProperties("snapdesk.local")
 @Validated
 public record LocalBackendProperties(Path inventory, @NotNull @DefaultValue("data/recovery") Path recoveryDir,
                                      @NotNull @DefaultValue("PT2M") Duration archiveRestoreTime,
-                                     @DefaultValue("false") boolean allowSeveralNodes) {}
+                                     @DefaultValue("false") boolean allowSeveralNodes,
+                                     @NotNull @DefaultValue("data/drills") Path drillDir) {}

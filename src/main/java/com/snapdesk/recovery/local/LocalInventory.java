@@ -57,6 +57,7 @@ public final class LocalInventory implements ProjectDirectory, RecoveryPointCata
   }
 
   /** All projects, in inventory order. */
+  @Override
   public List<Project> projects() {
     return List.copyOf(projects.values());
   }

@@ -8,7 +8,10 @@ import com.snapdesk.recovery.RecoveryPoint;
 import com.snapdesk.recovery.RecoveryPointCatalog;
 import com.snapdesk.recovery.RecoveryPointUnavailableException;
 import com.snapdesk.recovery.RecoveryRetrieval;
+import com.snapdesk.recovery.RetrievalValidation;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -18,6 +21,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,11 +43,16 @@ import java.util.regex.Pattern;
  *
  * <p>The folder is assembled under a hidden name and renamed into place, so a present manifest means
  * a finished retrieval; a retried call returns it unchanged.
+ *
+ * <p>Restore drills retrieve into the drill dir instead, never the recovery dir customers' data goes to, and get a
+ * stand-in database dump plus {@code SHA256SUMS}, which {@link #validate} checks read-only.
  */
-public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
+public final class LocalRecoveryRetrieval implements RecoveryRetrieval, RetrievalValidation {
 
   static final String MANIFEST = "manifest.json";
   static final String README = "README.txt";
+  static final String CHECKSUMS = "SHA256SUMS";
+  static final String DRILL_DUMP = "database/main.sql.gz";
   /** Recovery ids become folder names: nothing that could climb out of the recovery dir. */
   private static final Pattern RECOVERY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
@@ -48,6 +63,7 @@ public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
       .build();
 
   private final Path root;
+  private final Path drillRoot;
   private final RecoveryPointCatalog catalog;
   private final Clock clock;
   private final Duration archiveRestoreTime;
@@ -62,7 +78,16 @@ public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
    */
   public LocalRecoveryRetrieval(Path recoveryDir, RecoveryPointCatalog catalog, Clock clock,
                                 Duration archiveRestoreTime) {
+    this(recoveryDir, recoveryDir.toAbsolutePath().normalize().resolveSibling("drills"), catalog, clock,
+        archiveRestoreTime);
+  }
+
+  /** @param drillDir where restore drills put what they retrieve; apart from customers' data */
+  public LocalRecoveryRetrieval(Path recoveryDir, Path drillDir, RecoveryPointCatalog catalog, Clock clock,
+                                Duration archiveRestoreTime) {
     this.root = recoveryDir.toAbsolutePath().normalize();
+    this.drillRoot = drillDir.toAbsolutePath().normalize();
+    if (root.equals(drillRoot)) throw new IllegalArgumentException("the drill dir must not be the recovery dir");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.archiveRestoreTime = Objects.requireNonNull(archiveRestoreTime, "archiveRestoreTime");
@@ -75,29 +100,44 @@ public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
 
   /** The local folder standing in for the mounted volumes. */
   public Path folder(String recoveryId) {
+    return folder(root, recoveryId);
+  }
+
+  /** The local folder standing in for the volumes attached to the drill instance. */
+  public Path drillFolder(String recoveryId) {
+    return folder(drillRoot, recoveryId);
+  }
+
+  private static Path folder(Path root, String recoveryId) {
     Path folder = root.resolve(checkedId(recoveryId)).normalize();
     if (!root.equals(folder.getParent())) throw new IllegalArgumentException("recoveryId escapes the recovery dir");
     return folder;
+  }
+
+  private Path rootFor(RetrievalRequest request) {
+    return request.target() == Target.DRILL ? drillRoot : root;
   }
 
   @Override
   public synchronized RetrievalProgress retrieve(RetrievalRequest request) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(request.point(), "request.point");
-    Path folder = folder(request.recoveryId());
+    Path root = rootFor(request);
+    Path folder = folder(root, request.recoveryId());
     Path manifestFile = folder.resolve(MANIFEST);
     try {
       if (Files.exists(manifestFile)) return alreadyRetrieved(request, manifestFile);
       RecoveryPoint point = stillUsable(request);
       Instant now = clock.instant();
-      if (point.storageTier() == RecoveryPoint.StorageTier.ARCHIVE && !archiveRestored(request.recoveryId(), now)) {
+      if (point.storageTier() == RecoveryPoint.StorageTier.ARCHIVE
+          && !archiveRestored(root, request.recoveryId(), now)) {
         return RetrievalProgress.restoringFromArchive("Recovery point " + point.id()
             + " is being restored from the archive storage tier; this can take up to 72 hours.");
       }
       RetrievalManifest manifest = new RetrievalManifest(request.recoveryId(), request.ticketId(),
           request.project().id(), request.environment().id(), point.id(), point.createdAt(), point.snapshotIds(),
           request.scope().id(), point.storageTier().name().toLowerCase(Locale.ROOT),
-          mountPath(request.recoveryId()), nodeOf(request), now);
+          request.target() == Target.DRILL ? folder.toString() : mountPath(request.recoveryId()), nodeOf(request), now);
 
       Files.createDirectories(root);
       Path staging = root.resolve("." + request.recoveryId() + ".partial");
@@ -106,6 +146,7 @@ public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
       Files.createDirectory(staging);
       MAPPER.writeValue(staging.resolve(MANIFEST).toFile(), manifest);
       Files.writeString(staging.resolve(README), readme(request.project(), manifest), StandardCharsets.UTF_8);
+      if (request.target() == Target.DRILL) writeDrillData(staging, manifest);
       Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
       return manifest.progress();
     } catch (IOException e) {
@@ -115,20 +156,92 @@ public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
 
   @Override
   public synchronized void cleanup(String recoveryId) {
-    Path folder = folder(recoveryId);
+    // the id alone does not say where it went: both places, each safe to clean twice
+    for (Path root : List.of(this.root, drillRoot)) {
+      Path folder = folder(root, recoveryId);
+      try {
+        deleteRecursively(folder);
+        deleteRecursively(root.resolve("." + recoveryId + ".partial"));
+        Files.deleteIfExists(archiveMarker(root, recoveryId));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot remove recovery folder " + folder, e);
+      }
+    }
+  }
+
+  /**
+   * Read-only: the manifest names the requested point, every file in {@code SHA256SUMS} is there with that
+   * checksum, and every gzip file decompresses to its end (as {@code gzip -t}).
+   */
+  @Override
+  public Validation validate(RetrievalRequest request) {
+    Path folder = folder(rootFor(request), request.recoveryId());
+    List<String> checks = new ArrayList<>();
     try {
-      deleteRecursively(folder);
-      deleteRecursively(root.resolve("." + recoveryId + ".partial"));
-      Files.deleteIfExists(archiveMarker(recoveryId));
+      Path manifestFile = folder.resolve(MANIFEST);
+      if (!Files.isReadable(manifestFile)) return Validation.failed(checks, "No manifest in " + folder + ".");
+      RetrievalManifest manifest = MAPPER.readValue(manifestFile.toFile(), RetrievalManifest.class);
+      if (!request.point().id().equals(manifest.recoveryPointId()))
+        return Validation.failed(checks, "The manifest names recovery point " + manifest.recoveryPointId()
+            + ", not " + request.point().id() + ".");
+      checks.add("manifest names recovery point " + manifest.recoveryPointId());
+      Path sums = folder.resolve(CHECKSUMS);
+      if (!Files.isReadable(sums)) return Validation.failed(checks, "No " + CHECKSUMS + " in " + folder + ".");
+      for (String line : Files.readAllLines(sums, StandardCharsets.UTF_8)) {
+        if (line.isBlank()) continue;
+        String expected = line.substring(0, 64);
+        String name = line.substring(66);
+        Path file = folder.resolve(name).normalize();
+        if (!file.startsWith(folder) || !Files.isReadable(file))
+          return Validation.failed(checks, name + " is missing or unreadable.");
+        String actual = sha256(file);
+        if (!actual.equals(expected))
+          return Validation.failed(checks, name + " has checksum " + actual + ", expected " + expected + ".");
+        checks.add(name + " readable, checksum matches");
+        if (name.endsWith(".gz")) {
+          try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            in.transferTo(OutputStream.nullOutputStream());
+          } catch (IOException e) {
+            return Validation.failed(checks, name + " is not a valid gzip file: " + e.getMessage());
+          }
+          checks.add(name + " passes a gzip test");
+        }
+      }
+      return Validation.passed(checks);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot remove recovery folder " + folder, e);
+      return Validation.failed(checks, "Cannot read " + folder + ": " + e.getMessage());
+    }
+  }
+
+  /** What a drill finds besides the manifest: a stand-in dump and the checksums of everything. */
+  private static void writeDrillData(Path folder, RetrievalManifest manifest) throws IOException {
+    Path dump = folder.resolve(DRILL_DUMP);
+    Files.createDirectories(dump.getParent());
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dump))) {
+      out.write(("-- stand-in database dump of recovery point " + manifest.recoveryPointId() + "\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    StringBuilder sums = new StringBuilder();
+    for (String name : List.of(MANIFEST, README, DRILL_DUMP)) {
+      sums.append(sha256(folder.resolve(name))).append("  ").append(name).append('\n');
+    }
+    Files.writeString(folder.resolve(CHECKSUMS), sums, StandardCharsets.UTF_8);
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
+        MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(in.getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
   /** The first call starts the (simulated) archive restore; later calls see whether it has finished. */
-  private boolean archiveRestored(String recoveryId, Instant now) throws IOException {
+  private boolean archiveRestored(Path root, String recoveryId, Instant now) throws IOException {
     if (archiveRestoreTime.isZero()) return true;
-    Path marker = archiveMarker(recoveryId);
+    Path marker = archiveMarker(root, recoveryId);
     if (!Files.exists(marker)) {
       Files.createDirectories(root);
       Files.writeString(marker, now.toString(), StandardCharsets.UTF_8);
@@ -138,7 +251,7 @@ public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
     return !now.isBefore(started.plus(archiveRestoreTime));
   }
 
-  private Path archiveMarker(String recoveryId) {
+  private static Path archiveMarker(Path root, String recoveryId) {
     return root.resolve("." + checkedId(recoveryId) + ".archive-restore");
   }
 
@@ -166,6 +279,7 @@ public final class LocalRecoveryRetrieval implements RecoveryRetrieval {
   }
 
   private static String nodeOf(RetrievalRequest request) {
+    if (request.target() == Target.DRILL) return "drill location";
     return request.project().environment(request.environment())
         .map(Project.EnvironmentInfo::firstNode)
         .map(Project.FirstNode::instanceId)

@@ -136,6 +136,10 @@ class SlaDashboardBrowserIT {
         .containsExactlyElementsOf(assignees(api))
         .containsExactlyInAnyOrder("", "alice", "bob");
     assertThat(text("sla-no-incidents")).isEqualTo("No open incidents.");
+    assertThat(browser.findElements(By.cssSelector("#sla-drills tbody tr")).stream()
+        .map(r -> r.getAttribute("data-outcome")).toList())
+        .as("the Restore drills section, before any drill ran: every Pro environment untested").isNotEmpty()
+        .containsOnly("NEVER_TESTED");
     screenshot("sla-dashboard.png", "sla-dashboard");
 
     // when she sorts by ticket id, the order follows

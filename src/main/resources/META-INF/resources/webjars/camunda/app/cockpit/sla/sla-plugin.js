@@ -99,6 +99,49 @@ async function loadDashboard(days, environment) {
   return response.json();
 }
 
+/** Restore drills (GET /api/drills); null when they cannot be loaded, so the SLA figures still show. */
+async function loadDrills() {
+  try {
+    const response = await fetch(`${contextRoot()}/api/drills?limit=1`,
+      {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+    return response.ok ? response.json() : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+const DRILL_OUTCOME = {
+  PASSED: ['Passed', 'sla-on-track'],
+  FAILED: ['Failed', 'sla-breached'],
+  TIMED_OUT: ['Timed out', 'sla-breached'],
+  RUNNING: ['Running', 'sla-at-risk'],
+  SCHEDULED: ['Scheduled', 'sla-at-risk'],
+  NEVER_TESTED: ['Never tested', 'sla-breached']
+};
+
+/** The last drill of each project and environment, the one tested longest ago first (the API's order). */
+function drillTable(drills) {
+  if (!drills) return '<p class="sla-muted" id="sla-drills-unavailable">Restore drills could not be loaded.</p>';
+  const latest = drills.latestPerEnvironment;
+  if (!latest.length) {
+    return '<p class="sla-muted" id="sla-no-drills">No restore drill yet: set snapdesk.drills.schedule.</p>';
+  }
+  const rows = latest.map((d) => {
+    const [label, css] = DRILL_OUTCOME[d.outcome] || [d.outcome, ''];
+    const ready = d.readyAfterSeconds == null ? '–'
+      : `${formatDuration(d.readyAfterSeconds)} ${d.withinRto ? '(within RTO)' : '<strong>(over RTO)</strong>'}`;
+    const last = d.startAt ? `${formatTime(d.startAt)} (${formatDuration(d.ageSeconds)} ago)` : 'never';
+    return `<tr data-drill="${escapeHtml(d.drillId || '')}" data-outcome="${escapeHtml(d.outcome)}">`
+      + `<td><code>${escapeHtml(d.projectId)}</code></td><td>${escapeHtml(d.environment)}</td><td>${last}</td>`
+      + `<td><span class="sla-badge ${css}">${escapeHtml(label)}</span></td>`
+      + `<td>${ready}</td><td>${escapeHtml(d.recoveryPointId || '–')}</td><td>${escapeHtml(d.reason || '')}</td></tr>`;
+  }).join('');
+  return '<table class="table table-striped table-condensed sla-table" id="sla-drills"><thead><tr>'
+    + '<th>Project</th><th>Environment</th><th>Last drill</th><th>Outcome</th>'
+    + `<th>Time to ready (RTO ${formatDuration(drills.rtoSeconds)})</th><th>Recovery point</th><th>Reason</th>`
+    + `</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function instanceLink(processInstanceId, text) {
   if (!processInstanceId) return escapeHtml(text);
   return `<a href="#/process-instance/${encodeURIComponent(processInstanceId)}/runtime"`
@@ -256,7 +299,9 @@ function renderPage(node) {
       + '<h2>Workload <small>(open reviews and lead approvals, oldest first)</small></h2>'
       + workloadTable(data.workload)
       + `<h2>Open incidents <small>(${data.incidents.length})</small></h2>`
-      + incidentTable(data.incidents);
+      + incidentTable(data.incidents)
+      + '<h2>Restore drills <small>(last drill per environment, never or longest untested first)</small></h2>'
+      + drillTable(state.drills);
     content.querySelectorAll('#sla-open-tickets th[data-sort]').forEach((th) => {
       th.addEventListener('click', () => {
         const key = th.getAttribute('data-sort');
@@ -268,7 +313,9 @@ function renderPage(node) {
 
   async function refresh() {
     try {
-      state.data = await loadDashboard(state.days, state.environment);
+      const [data, drills] = await Promise.all([loadDashboard(state.days, state.environment), loadDrills()]);
+      state.data = data;
+      state.drills = drills;
       draw();
     } catch (e) {
       content.innerHTML = `<div class="alert alert-danger sla-error" id="sla-error">${escapeHtml(e.message)}</div>`;
