@@ -43,7 +43,8 @@ import org.springframework.util.FileSystemUtils;
 class PackagedJarIT {
 
   static final List<String> MODELS = List.of(
-      "approval-policy.dmn", "backup-retrieval.bpmn", "forms/lead-approval.form", "forms/review-request.form");
+      "approval-policy.dmn", "backup-retrieval.bpmn", "forms/lead-approval.form", "forms/review-request.form",
+      "restore-drill.bpmn");
   static final String ADMIN_PASSWORD = "packaged-" + System.nanoTime();
   static final Path WORK = Path.of("target/packaged-jar-it");
 
@@ -78,7 +79,7 @@ class PackagedJarIT {
 
   @Test
   @Order(1)
-  void theJarDeploysItsModelsTakesATicketAndMailsTheAcknowledgement() throws Exception {
+  void theJarDeploysItsModelsTakesATicketAndAsksTheContactToConfirmIt() throws Exception {
     // given the packaged jar on PostgreSQL with SMTP, the postgres profile and an admin password
     try (AppNode app = onPostgres(AppNode.jar(AppNode.packagedJar())).workDir(WORK.resolve("jar")).start()) {
       // when it starts, then it becomes ready
