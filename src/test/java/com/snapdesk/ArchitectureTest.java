@@ -61,6 +61,7 @@ class ArchitectureTest {
     ADAPTERS.put("drill.web", "restore drill API for managers");
     ADAPTERS.put("drill.metrics", "restore drill timers and counters");
     ADAPTERS.put("drill.schedule", "the drill schedule on Spring's scheduler");
+    ADAPTERS.put("estimate.persistence", "retrieval history from tickets and drills (JDBC)");
   }
 
   /** Constants others may name: the model's ids and variables, the group ids. Vocabulary, not behaviour. */
@@ -171,7 +172,7 @@ class ArchitectureTest {
   static final ArchRule sqlOnlyInPersistenceAdapters = noClasses()
       .that().resideOutsideOfPackages(BASE + "ticket.persistence..", BASE + "sla.persistence..", BASE + "notify..",
           BASE + "cluster..", BASE + "retention.persistence..", BASE + "security.persistence..",
-          BASE + "drill.persistence..")
+          BASE + "drill.persistence..", BASE + "estimate.persistence..")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
       .because("tables are adapter details behind the repository and event log ports (notify keeps its sent-mail"
           + " log next to the transport; security.persistence holds the rate limits' attempt log)");
