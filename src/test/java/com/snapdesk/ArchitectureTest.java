@@ -19,6 +19,7 @@ import com.snapdesk.process.VariableNames;
 import com.snapdesk.sla.SlaDashboard;
 import com.snapdesk.sla.SlaProperties;
 import com.snapdesk.sla.SlaTracker;
+import com.snapdesk.sla.SlaTrends;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -143,7 +144,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule theSlaClockComputationIsPlainJava = noClasses().that().resideInAPackage(BASE + "sla")
-      .and().doNotBelongToAnyOf(SlaProperties.class, SlaTracker.class, SlaDashboard.class)
+      .and().doNotBelongToAnyOf(SlaProperties.class, SlaTracker.class, SlaDashboard.class, SlaTrends.class)
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "org.hibernate..")
       .because("only the configuration record and the service beans are Spring's");
 
