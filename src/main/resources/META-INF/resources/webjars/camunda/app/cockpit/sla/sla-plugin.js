@@ -342,7 +342,8 @@ function trendCharts(trends) {
   const drills = barChart({id: 'sla-trend-drills', title: 'Restore drills per week', weeks, stacked: true,
     series: [{key: 'passed', label: 'Passed', values: trends.drills.map((d) => d.passed)},
       {key: 'failed', label: 'Failed or timed out', values: trends.drills.map((d) => d.failed)}],
-    format: (v) => (v == null ? '–' : String(Math.round(v)))});
+    // counts: a half-way tick between 0 and 1 would read "1", so only whole numbers are labelled
+    format: (v) => (v == null ? '–' : Number.isInteger(v) ? String(v) : '')});
   const none = trends.environments.length ? ''
     : '<p class="sla-muted" id="sla-no-trends">No SLA clock finished in the last 12 weeks.</p>';
   return `<div class="sla-trends" id="sla-trends">${perEnvironment}${drills}</div>${none}`;
