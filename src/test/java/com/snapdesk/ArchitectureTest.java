@@ -19,6 +19,7 @@ import com.snapdesk.process.VariableNames;
 import com.snapdesk.sla.SlaDashboard;
 import com.snapdesk.sla.SlaProperties;
 import com.snapdesk.sla.SlaTracker;
+import com.snapdesk.sla.SlaTrends;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -61,6 +62,7 @@ class ArchitectureTest {
     ADAPTERS.put("drill.web", "restore drill API for managers");
     ADAPTERS.put("drill.metrics", "restore drill timers and counters");
     ADAPTERS.put("drill.schedule", "the drill schedule on Spring's scheduler");
+    ADAPTERS.put("estimate.persistence", "retrieval history from tickets and drills (JDBC)");
   }
 
   /** Constants others may name: the model's ids and variables, the group ids. Vocabulary, not behaviour. */
@@ -142,7 +144,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule theSlaClockComputationIsPlainJava = noClasses().that().resideInAPackage(BASE + "sla")
-      .and().doNotBelongToAnyOf(SlaProperties.class, SlaTracker.class, SlaDashboard.class)
+      .and().doNotBelongToAnyOf(SlaProperties.class, SlaTracker.class, SlaDashboard.class, SlaTrends.class)
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "org.hibernate..")
       .because("only the configuration record and the service beans are Spring's");
 
@@ -171,7 +173,7 @@ class ArchitectureTest {
   static final ArchRule sqlOnlyInPersistenceAdapters = noClasses()
       .that().resideOutsideOfPackages(BASE + "ticket.persistence..", BASE + "sla.persistence..", BASE + "notify..",
           BASE + "cluster..", BASE + "retention.persistence..", BASE + "security.persistence..",
-          BASE + "drill.persistence..")
+          BASE + "drill.persistence..", BASE + "estimate.persistence..")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
       .because("tables are adapter details behind the repository and event log ports (notify keeps its sent-mail"
           + " log next to the transport; security.persistence holds the rate limits' attempt log)");

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param closedBecause      why the retrieved data was removed when the ticket closed (CLOSED)
  * @param escalation         the SLA at risk; only for the ESCALATION mail to support leads
  * @param drillFailure       a restore drill that failed; only for the DRILL_FAILED mail to support leads
+ * @param retrievalEstimate  how long similar retrievals took, as a sentence (VERIFICATION_REQUEST), e.g.
+ *                           "Once approved, similar retrievals were ready in about 40 minutes; 9 in 10 within 2 hours."
  */
 public record MailView(
     String ticketId,
@@ -52,7 +54,8 @@ public record MailView(
     String replyDeadlineUtc,
     ClosureReason closedBecause,
     Escalation escalation,
-    DrillFailure drillFailure) {
+    DrillFailure drillFailure,
+    String retrievalEstimate) {
 
   public MailView {
     Objects.requireNonNull(ticketId, "ticketId");
@@ -88,7 +91,8 @@ public record MailView(
         .retentionTable(retentionTable).delivery(delivery)
         .question(question).conversation(conversation)
         .replyDeadlineLocal(replyDeadlineLocal).replyDeadlineUtc(replyDeadlineUtc)
-        .closedBecause(closedBecause).escalation(escalation).drillFailure(drillFailure);
+        .closedBecause(closedBecause).escalation(escalation).drillFailure(drillFailure)
+        .retrievalEstimate(retrievalEstimate);
   }
 
   /**
@@ -221,6 +225,7 @@ public record MailView(
     private ClosureReason closedBecause;
     private Escalation escalation;
     private DrillFailure drillFailure;
+    private String retrievalEstimate;
 
     private Builder() {}
 
@@ -252,13 +257,14 @@ public record MailView(
     public Builder closedBecause(ClosureReason reason) { this.closedBecause = reason; return this; }
     public Builder escalation(Escalation escalation) { this.escalation = escalation; return this; }
     public Builder drillFailure(DrillFailure drillFailure) { this.drillFailure = drillFailure; return this; }
+    public Builder retrievalEstimate(String sentence) { this.retrievalEstimate = sentence; return this; }
 
     public MailView build() {
       return new MailView(ticketId, customerName, customerEmail, projectId, environment, scope,
           requestedLocal, requestedUtc, interpretationNote, statusUrl, reason, chosenPoint, before,
           after, retentionTier, resolutionExplanation, rejectionReason, agentNote, retentionTable,
           delivery, question, conversation, replyDeadlineLocal, replyDeadlineUtc, closedBecause,
-          escalation, drillFailure);
+          escalation, drillFailure, retrievalEstimate);
     }
   }
 }

@@ -1,5 +1,7 @@
 package com.snapdesk.ticket;
 
+import com.snapdesk.estimate.EstimateRetrieval;
+import com.snapdesk.estimate.RetrievalKind;
 import com.snapdesk.notify.CustomerMailer;
 import com.snapdesk.notify.MailKind;
 import com.snapdesk.notify.MailView;
@@ -25,11 +27,12 @@ public class SendCustomerMail {
   private final CustomerMailer mailer;
   private final TicketProperties properties;
   private final TransactionTemplate ownTransaction;
+  private final EstimateRetrieval estimates;
   private final Clock clock;
 
   public SendCustomerMail(TicketRepository tickets, RecoveryPointCatalog catalog, RetentionPolicy retention,
                              CustomerMailer mailer, TicketProperties properties,
-                             PlatformTransactionManager transactions, Clock clock) {
+                             PlatformTransactionManager transactions, EstimateRetrieval estimates, Clock clock) {
     this.tickets = tickets;
     this.catalog = catalog;
     this.retention = retention;
@@ -37,6 +40,7 @@ public class SendCustomerMail {
     this.properties = properties;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.estimates = estimates;
     this.clock = clock;
   }
 
@@ -60,6 +64,10 @@ public class SendCustomerMail {
     if (kind == MailKind.CLOSED) {
       boolean confirmed = tickets.events(ticketId).stream().anyMatch(e -> TimelineEvents.CONFIRMED.equals(e.type()));
       view.closedBecause(confirmed ? MailView.ClosureReason.CONFIRMED : MailView.ClosureReason.EXPIRED);
+    }
+    if (kind == MailKind.VERIFICATION_REQUEST) {
+      boolean archived = t.chosenPoint() != null && archived(t, t.chosenPoint());
+      view.retrievalEstimate(estimates.estimate(new RetrievalKind(t.environment(), t.scope(), archived)).sentence());
     }
     mailer.send(dedupKey, kind, t.customerEmail(), view.build());
     String event = kind == MailKind.REPLY_REMINDER || kind == MailKind.EXPIRY_REMINDER
@@ -131,9 +139,12 @@ public class SendCustomerMail {
   }
 
   private MailView.PointView point(Ticket t, Ticket.PointRef ref) {
-    boolean archived = catalog.find(t.projectId(), t.environment(), ref.id())
-        .map(p -> p.storageTier() == RecoveryPoint.StorageTier.ARCHIVE).orElse(false);
     return new MailView.PointView(ref.id(), TimeText.local(ref.createdAt(), t.zone()), TimeText.utc(ref.createdAt()),
-        PointTexts.relation(t.requestedInstant(), ref.createdAt()), archived);
+        PointTexts.relation(t.requestedInstant(), ref.createdAt()), archived(t, ref));
+  }
+
+  private boolean archived(Ticket t, Ticket.PointRef ref) {
+    return catalog.find(t.projectId(), t.environment(), ref.id())
+        .map(p -> p.storageTier() == RecoveryPoint.StorageTier.ARCHIVE).orElse(false);
   }
 }

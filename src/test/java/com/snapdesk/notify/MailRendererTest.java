@@ -241,6 +241,39 @@ class MailRendererTest {
   }
 
   @Test
+  void verificationRequestSaysHowLongSimilarRetrievalsTook() {
+    // given the estimate from measured retrievals of this kind
+    var sentence = "Once approved, similar retrievals were ready in about 40 minutes; 9 in 10 within 2 hours.";
+
+    // when rendering the verification request
+    var mail = renderer.render(MailKind.VERIFICATION_REQUEST, MailViews.complete().retrievalEstimate(sentence).build());
+
+    // then both parts say it, after what happens next
+    for (String part : new String[] {mail.text(), mail.html()}) {
+      assertThat(part).containsSubsequence("instructions to restore",
+          "How long it usually takes", "ready in about 40 minutes; 9 in 10 within 2 hours");
+    }
+  }
+
+  @Test
+  void verificationRequestSaysSoWhenThereIsTooLittleHistoryToEstimate() {
+    var sentence = "We do not have enough history yet to estimate how long this kind of retrieval takes.";
+
+    var mail = renderer.render(MailKind.VERIFICATION_REQUEST, MailViews.complete().retrievalEstimate(sentence).build());
+
+    assertThat(mail.text()).contains("do not have enough history yet to estimate");
+    assertThat(mail.html()).contains("do not have enough history yet to estimate");
+  }
+
+  @Test
+  void verificationRequestWithoutAnEstimateLeavesTheLineOut() {
+    var mail = renderer.render(MailKind.VERIFICATION_REQUEST, MailViews.complete().build());
+
+    assertThat(mail.text()).doesNotContain("How long it usually takes");
+    assertThat(mail.html()).doesNotContain("How long it usually takes");
+  }
+
+  @Test
   void notAContactRejectionDoesNotRevealTheProject() {
     // given someone who is not a registered contact of the project they named
     var view = MailViews.rejection(RejectionReason.NOT_A_CONTACT);

@@ -18,14 +18,21 @@ public final class SlaDatabase implements AutoCloseable {
   private final EmbeddedDatabase db;
   private final JdbcClient jdbc;
 
-  private SlaDatabase() {
-    db = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true)
-        .addScript(MIGRATION).build();
+  private SlaDatabase(String... moreMigrations) {
+    var builder = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true)
+        .addScript(MIGRATION);
+    for (String script : moreMigrations) builder.addScript(script);
+    db = builder.build();
     jdbc = JdbcClient.create(db);
   }
 
   public static SlaDatabase create() {
     return new SlaDatabase();
+  }
+
+  /** With the ticket tables (V1) and the restore drills (V10) too, for queries that read across them. */
+  public static SlaDatabase withTicketsAndDrills() {
+    return new SlaDatabase("db/migration/V1__tickets.sql", "db/migration/V10__restore_drills.sql");
   }
 
   public DataSource dataSource() {

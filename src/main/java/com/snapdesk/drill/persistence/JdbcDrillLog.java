@@ -5,6 +5,7 @@ import com.snapdesk.drill.DrillOutcome;
 import com.snapdesk.drill.DrillPointPolicy;
 import com.snapdesk.drill.RestoreDrill;
 import com.snapdesk.project.Environment;
+import com.snapdesk.sla.DrillTrendHistory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,9 +21,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Restore drills in table {@code restore_drill} (V10). Durations in whole seconds; reasons cut to the column. */
+/** Restore drills in table {@code restore_drill} (V10), and their outcomes per week for the SLA page. Durations in whole seconds; reasons cut to the column. */
 @Repository
-class JdbcDrillLog implements DrillLog {
+class JdbcDrillLog implements DrillLog, DrillTrendHistory {
 
   static final int REASON_LENGTH = 1000;
 
@@ -111,6 +112,33 @@ class JdbcDrillLog implements DrillLog {
   public long unfinished() {
     return jdbc.sql("select count(*) from restore_drill where outcome in ('SCHEDULED', 'RUNNING')")
         .query(Long.class).single();
+  }
+
+  /** Finished drills only, by when they finished; a few rows a week, so they are counted here rather than in SQL. */
+  @Override
+  public List<PeriodOutcomes> outcomesPerPeriod(List<Instant> boundaries, Environment environment) {
+    if (boundaries.size() < 2) throw new IllegalArgumentException("at least one period needs two boundaries");
+    int periods = boundaries.size() - 1;
+    var sql = jdbc.sql("""
+            select outcome, finished_at from restore_drill
+            where outcome in ('PASSED', 'FAILED', 'TIMED_OUT') and finished_at >= :from and finished_at <= :to"""
+            + (environment == null ? "" : " and environment = :env"))
+        .param("from", utc(boundaries.get(0)))
+        .param("to", utc(boundaries.get(periods)));
+    if (environment != null) sql = sql.param("env", environment.name());
+    long[] passed = new long[periods];
+    long[] failed = new long[periods];
+    sql.query((rs, n) -> {
+      Instant at = instant(rs, "finished_at");
+      int period = periods - 1;
+      while (period > 0 && at.isBefore(boundaries.get(period))) period--;
+      if (DrillOutcome.PASSED.name().equals(rs.getString("outcome"))) passed[period]++;
+      else failed[period]++;
+      return period;
+    }).list();
+    List<PeriodOutcomes> result = new ArrayList<>();
+    for (int i = 0; i < periods; i++) result.add(new PeriodOutcomes(passed[i], failed[i]));
+    return result;
   }
 
   private static RestoreDrill map(ResultSet rs, int row) throws SQLException {

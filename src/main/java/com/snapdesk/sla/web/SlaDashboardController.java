@@ -8,6 +8,8 @@ import com.snapdesk.sla.SlaDashboard.OpenTicketRow;
 import com.snapdesk.sla.SlaDashboard.WorkloadRow;
 import com.snapdesk.sla.SlaHistory.Outcomes;
 import com.snapdesk.sla.SlaRisk;
+import com.snapdesk.sla.SlaTrends;
+import com.snapdesk.sla.SlaTrends.Trends;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,9 +30,11 @@ import org.springframework.web.server.ResponseStatusException;
 class SlaDashboardController {
 
   private final SlaDashboard dashboard;
+  private final SlaTrends trends;
 
-  SlaDashboardController(SlaDashboard dashboard) {
+  SlaDashboardController(SlaDashboard dashboard, SlaTrends trends) {
     this.dashboard = dashboard;
+    this.trends = trends;
   }
 
   /**
@@ -56,11 +60,31 @@ class SlaDashboardController {
             period.from(), period.to(), figures(period.outcomes().get(SlaClockKind.FIRST_RESPONSE)),
             figures(period.outcomes().get(SlaClockKind.DELIVERY))),
         snapshot.workload().stream().map(w -> workload(w, snapshot.asOf())).toList(),
-        snapshot.incidents().stream().map(SlaDashboardController::incident).toList());
+        snapshot.incidents().stream().map(SlaDashboardController::incident).toList(),
+        trends(trends.weekly(snapshot.asOf(), env)));
   }
 
+  /**
+   * @param trends the last 12 weeks (Monday 00:00 UTC, the current week last), per environment and for restore
+   *               drills; follows the environment filter, not {@code days}
+   */
   record DashboardJson(Instant asOf, Summary summary, List<TicketJson> openTickets, PeriodJson period,
-                       List<WorkloadJson> workload, List<IncidentJson> incidents) {}
+                       List<WorkloadJson> workload, List<IncidentJson> incidents, TrendsJson trends) {}
+
+  record TrendsJson(List<Instant> weekStarts, List<EnvironmentTrendJson> environments, List<DrillWeekJson> drills) {}
+
+  record EnvironmentTrendJson(String environment, List<WeekJson> weeks) {}
+
+  record WeekJson(Instant weekStart, Figures firstResponse, Figures delivery) {}
+
+  record DrillWeekJson(Instant weekStart, long passed, long failed) {}
+
+  private static TrendsJson trends(Trends t) {
+    return new TrendsJson(t.weekStarts(),
+        t.environments().stream().map(e -> new EnvironmentTrendJson(e.environment().id(), e.weeks().stream()
+            .map(w -> new WeekJson(w.start(), figures(w.firstResponse()), figures(w.delivery()))).toList())).toList(),
+        t.drills().stream().map(d -> new DrillWeekJson(d.start(), d.passed(), d.failed())).toList());
+  }
 
   record Summary(long breached, long atRisk, long onTrack) {}
 

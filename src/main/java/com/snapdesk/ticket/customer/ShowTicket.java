@@ -1,5 +1,9 @@
 package com.snapdesk.ticket.customer;
 
+import com.snapdesk.estimate.EstimateRetrieval;
+import com.snapdesk.estimate.RetrievalKind;
+import com.snapdesk.recovery.RecoveryPoint;
+import com.snapdesk.recovery.RecoveryPointCatalog;
 import com.snapdesk.shared.TimeText;
 import com.snapdesk.ticket.PointTexts;
 import com.snapdesk.ticket.RequestedMoment;
@@ -24,15 +28,23 @@ import org.springframework.stereotype.Service;
 public class ShowTicket {
 
   private static final EnumSet<TicketStatus> DELIVERED = EnumSet.of(TicketStatus.READY, TicketStatus.CLOSED);
+  /** Until the data is ready, the customer wonders how long it will take. */
+  private static final EnumSet<TicketStatus> NOT_READY_YET = EnumSet.of(TicketStatus.AWAITING_VERIFICATION,
+      TicketStatus.RECEIVED, TicketStatus.AWAITING_APPROVAL, TicketStatus.AWAITING_CUSTOMER, TicketStatus.RETRIEVING);
 
   private final TicketRepository tickets;
   private final TicketAccess access;
   private final TicketProperties properties;
+  private final RecoveryPointCatalog catalog;
+  private final EstimateRetrieval estimates;
 
-  public ShowTicket(TicketRepository tickets, TicketAccess access, TicketProperties properties) {
+  public ShowTicket(TicketRepository tickets, TicketAccess access, TicketProperties properties,
+                    RecoveryPointCatalog catalog, EstimateRetrieval estimates) {
     this.tickets = tickets;
     this.access = access;
     this.properties = properties;
+    this.catalog = catalog;
+    this.estimates = estimates;
   }
 
   public Optional<TicketView> find(String ticketId, String token) {
@@ -63,7 +75,16 @@ public class ShowTicket {
     return new TicketView(t.id(), t.status(), t.statusDetail(), t.projectId(), t.environment().id(), t.scope().id(),
         t.policy().id(), requested, point(t.resolvedPoint(), t), point(t.chosenPoint(), t), t.retentionTier(),
         t.resolutionNote(), delivery, timeline, conversation, openQuestion(t, messages),
-        TakeCustomerAction.allowedActions(t.status(), events), t.createdAt(), t.updatedAt());
+        TakeCustomerAction.allowedActions(t.status(), events), t.createdAt(), t.updatedAt(), estimate(t));
+  }
+
+  /** For the point that will be retrieved: the chosen one, else the one the request resolved to. */
+  private String estimate(Ticket t) {
+    if (!NOT_READY_YET.contains(t.status())) return null;
+    Ticket.PointRef point = t.chosenPoint() != null ? t.chosenPoint() : t.resolvedPoint();
+    boolean archived = point != null && catalog.find(t.projectId(), t.environment(), point.id())
+        .map(p -> p.storageTier() == RecoveryPoint.StorageTier.ARCHIVE).orElse(false);
+    return estimates.estimate(new RetrievalKind(t.environment(), t.scope(), archived)).sentence();
   }
 
   /** The customer sees roles, never staff login ids. */

@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * A ticket as its customer may see it (status page and API). Never contains the token. {@code allowedActions}
  * lists what the customer may do now: {@code reply}, {@code cancel}, {@code confirm}.
+ * {@code retrievalEstimate} says how long similar retrievals took, while the data is not ready yet; null after.
  */
 public record TicketView(
     String ticketId,
@@ -27,7 +28,8 @@ public record TicketView(
     Question question,
     List<String> allowedActions,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String retrievalEstimate) {
 
   public record Requested(String date, String time, String timezone, String utcOffset, Instant instant,
                           String local, String utc, String interpretationNote) {}

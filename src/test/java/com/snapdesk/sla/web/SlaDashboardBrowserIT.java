@@ -130,6 +130,9 @@ class SlaDashboardBrowserIT {
       assertThat(figure(row, "p90")).isNotEqualTo("–");
     }
     assertThat(text("sla-period-title")).isEqualTo("Last 30 days, all environments");
+
+    // and the trend charts show, week by week, what the event log recorded
+    chartsShowTheRecordedWeeks(api);
     assertThat(browser.findElements(By.cssSelector("#sla-workload tbody tr")).stream()
         .map(r -> r.getAttribute("data-assignee")).toList())
         .as("workload rows (\"\" for unassigned), oldest first")
@@ -215,6 +218,86 @@ class SlaDashboardBrowserIT {
     String form = textOf(browser.findElement(By.cssSelector(".task-details, [cam-tasklist-task]")));
     assertThat(form).contains("Requested time (UTC)", "Recovery point after", "Decision");
     screenshot("sla-tasklist-review.png", ".fjs-container");
+  }
+
+  /**
+   * Every environment's met % and p90 bars, and the figures table under each chart, against the MET and BREACHED
+   * rows of that week in {@code sla_event}; the drill chart against {@code restore_drill} (none finished yet).
+   */
+  private void chartsShowTheRecordedWeeks(JsonNode api) {
+    List<String> weeks = new ArrayList<>();
+    for (JsonNode w : api.at("/trends/weekStarts")) weeks.add(w.asText().substring(0, 10));
+    assertThat(weeks).hasSize(12).last().isEqualTo(FixedClockConfiguration.NOW.atOffset(ZoneOffset.UTC).toLocalDate()
+        .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).toString());
+    List<String> environments = new ArrayList<>();
+    api.at("/trends/environments").forEach(e -> environments.add(e.get("environment").asText()));
+    assertThat(environments).as("the demo's history has production tickets").contains("production");
+    long barsWithFigures = 0;
+    for (String env : environments) {
+      WebElement met = browser.findElement(By.id("sla-trend-met-" + env));
+      WebElement p90 = browser.findElement(By.id("sla-trend-p90-" + env));
+      for (WebElement chart : List.of(met, p90)) {
+        WebElement svg = chart.findElement(By.cssSelector("svg"));
+        assertThat(svg.getAttribute("role")).isEqualTo("img");
+        assertThat(textOf(svg.findElement(By.cssSelector("title")))).isNotBlank();
+        assertThat(textOf(svg.findElement(By.cssSelector("desc")))).contains(weeks.get(0), weeks.get(11));
+      }
+      for (int i = 0; i < 12; i++) {
+        var from = java.time.LocalDate.parse(weeks.get(i)).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime();
+        var to = i == 11 ? FixedClockConfiguration.NOW.atOffset(ZoneOffset.UTC) : from.plusDays(7).minusNanos(1000);
+        for (String clock : List.of("FIRST_RESPONSE", "DELIVERY")) {
+          String series = clock.equals("DELIVERY") ? "delivery" : "firstResponse";
+          Recorded recorded = recordedWeek(env, clock, from, to);
+          String where = env + " " + clock + " week of " + weeks.get(i);
+          String bar = "[data-week='" + weeks.get(i) + "'][data-series=" + series + "]";
+          String metBar = met.findElement(By.cssSelector(bar)).getAttribute("data-value");
+          String p90Bar = p90.findElement(By.cssSelector(bar)).getAttribute("data-value");
+          String metCell = textOf(met.findElement(By.cssSelector("tr[data-week='" + weeks.get(i) + "'] td[data-series="
+              + series + "]")));
+          if (recorded.total() == 0) {
+            assertThat(metBar).as(where + ": no bar").isEmpty();
+            assertThat(p90Bar).as(where + ": no bar").isEmpty();
+            assertThat(metCell).isEqualTo("–");
+            continue;
+          }
+          barsWithFigures++;
+          double percent = Math.round(1000.0 * recorded.met() / recorded.total()) / 10.0;
+          assertThat(Double.parseDouble(metBar)).as(where + " met %").isEqualTo(percent);
+          assertThat(metCell).as(where + " met % in the table").isEqualTo("%.1f %%".formatted(percent));
+          assertThat(Long.parseLong(p90Bar)).as(where + " p90 seconds").isEqualTo(recorded.p90Seconds());
+        }
+      }
+    }
+    assertThat(barsWithFigures).as("weeks with finished clocks in the seeded history").isPositive();
+    WebElement drills = browser.findElement(By.id("sla-trend-drills"));
+    long finishedDrills = jdbc.sql("select count(*) from restore_drill where outcome in ('PASSED', 'FAILED', 'TIMED_OUT')")
+        .query(Long.class).single();
+    long drawn = drills.findElements(By.cssSelector("rect[data-series]")).stream()
+        .mapToLong(r -> Long.parseLong(r.getAttribute("data-value"))).sum();
+    assertThat(drawn).as("drills counted in the chart").isEqualTo(finishedDrills);
+    assertThat(drills.findElements(By.cssSelector("rect[data-series=passed]"))).hasSize(12);
+  }
+
+  record Recorded(long met, long breached, Long p90Seconds) {
+    long total() {
+      return met + breached;
+    }
+  }
+
+  /** Ground truth for one week: the event log's MET and BREACHED rows and their p90, straight from SQL. */
+  private Recorded recordedWeek(String env, String clock, java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+    return jdbc.sql("""
+            select sum(case when type = 'MET' then 1 else 0 end), sum(case when type = 'BREACHED' then 1 else 0 end),
+              percentile_cont(0.9) within group (order by elapsed_seconds)
+            from sla_event where environment = :env and clock = :clock and type in ('MET', 'BREACHED')
+              and occurred_at >= :from and occurred_at <= :to""")
+        .param("env", env.toUpperCase(java.util.Locale.ROOT)).param("clock", clock).param("from", from).param("to", to)
+        .query((rs, n) -> {
+          long met = rs.getLong(1);
+          long breached = rs.getLong(2);
+          double p90 = rs.getDouble(3);
+          return new Recorded(met, breached, rs.wasNull() ? null : Math.round(p90));
+        }).single();
   }
 
   private void logIn(String user) {

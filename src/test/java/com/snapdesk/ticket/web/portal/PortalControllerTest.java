@@ -155,6 +155,28 @@ class PortalControllerTest {
   }
 
   @Test
+  void theStatusPageSaysHowLongSimilarRetrievalsTookWhileNotReady() throws Exception {
+    // given a ticket waiting for review, with an estimate from measured retrievals
+    String estimate = "Once approved, similar retrievals were ready in about 40 minutes; 9 in 10 within 2 hours.";
+    given(show.find("SD-1", "tok")).willReturn(Optional.of(waitingForReview(estimate)));
+
+    // when the customer opens the status page
+    // then it says so next to the status
+    mvc.perform(get("/tickets/SD-1").param("token", "tok"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("ready in about 40 minutes; 9 in 10 within 2 hours")));
+  }
+
+  private static com.snapdesk.ticket.customer.TicketView waitingForReview(String estimate) {
+    var requested = new com.snapdesk.ticket.customer.TicketView.Requested("2026-11-20", "14:30", "America/New_York",
+        "-05:00", Instant.parse("2026-11-20T19:30:00Z"), "2026-11-20 14:30 EST (America/New_York)",
+        "2026-11-20 19:30 UTC", null);
+    return new com.snapdesk.ticket.customer.TicketView("SD-1", com.snapdesk.ticket.TicketStatus.AWAITING_APPROVAL,
+        null, "mx7k2p4qzt3rw", "production", "database", "nearest", requested, null, null, null, null, null,
+        java.util.List.of(), java.util.List.of(), null, java.util.List.of("cancel"), NOW, NOW, estimate);
+  }
+
+  @Test
   void tooManyFormsFromOneClientAreAskedToWait() throws Exception {
     // given a client address that used up its submissions
     willThrow(new TooManyRequestsException(Action.SUBMISSION, CountedBy.ADDRESS, 10, Duration.ofMinutes(15),

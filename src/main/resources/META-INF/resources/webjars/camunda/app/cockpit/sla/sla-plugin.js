@@ -50,7 +50,19 @@ const STYLE = `
 .sla-error { margin-top: 20px; }
 .sla-panel { border: 1px solid #ddd; border-radius: 4px; padding: 10px 14px; background: #fff; margin: 10px 0; }
 .sla-panel .sla-badge { margin-right: 6px; }
+.sla-trends { display: flex; flex-wrap: wrap; gap: 16px; }
+.sla-chart { flex: 1 1 420px; max-width: 640px; background: #fff; border: 1px solid #ddd; border-radius: 4px;
+  padding: 8px 10px; }
+.sla-chart h3 { font-size: 14px; margin: 2px 0 6px; }
+.sla-chart svg { width: 100%; height: auto; display: block; }
+.sla-chart svg text { font-size: 11px; fill: #444; }
+.sla-chart .sla-legend span { display: inline-block; margin-right: 12px; font-size: 12px; }
+.sla-chart .sla-legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
+.sla-chart details { margin-top: 6px; font-size: 12px; }
 `;
+
+// Trend charts: colours tell the series apart, the legend and the figures table say which is which.
+const TREND_COLOURS = {firstResponse: '#1d5fa8', delivery: '#7b4fa8', passed: '#2e8540', failed: '#b5152b'};
 
 function escapeHtml(value) {
   return String(value == null ? '' : value)
@@ -247,6 +259,96 @@ function incidentTable(incidents) {
     + `</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** "11-23" from a week's start (Monday 00:00 UTC), for the axis; tables give the full date. */
+function weekLabel(iso) {
+  return String(iso).slice(5, 10);
+}
+
+/**
+ * A grouped (or stacked) bar chart as inline SVG: role="img" with a <title> and a <desc> that lists every figure,
+ * each bar carrying its week, series and value, and the same figures in a table below for screen readers and
+ * for copying. Weeks without a figure get no bar and a dash.
+ */
+function barChart({id, title, weeks, series, format, max, stacked}) {
+  const width = 640, height = 210, left = 64, right = 8, top = 10, bottom = 28;
+  const plotW = width - left - right, plotH = height - top - bottom;
+  const slot = plotW / weeks.length;
+  const barW = stacked ? slot * 0.6 : (slot * 0.75) / series.length;
+  const values = series.flatMap((s) => s.values).filter((v) => v != null);
+  const top0 = max != null ? max : Math.max(1, stacked
+    ? Math.max(0, ...weeks.map((w, i) => series.reduce((sum, s) => sum + (s.values[i] || 0), 0)))
+    : Math.max(0, ...values));
+  const y = (v) => top + plotH - (v / top0) * plotH;
+  let bars = '';
+  weeks.forEach((week, i) => {
+    let base = 0;
+    series.forEach((s, k) => {
+      const v = s.values[i];
+      const x = left + i * slot + (stacked ? slot * 0.2 : slot * 0.125 + k * barW);
+      const label = `${s.label}, week of ${week.slice(0, 10)}: ${format(v)}`;
+      if (v == null) {
+        bars += `<text x="${(x + barW / 2).toFixed(1)}" y="${top + plotH - 3}" text-anchor="middle"`
+          + ` data-week="${week.slice(0, 10)}" data-series="${s.key}" data-value="">–</text>`;
+        return;
+      }
+      const y0 = stacked ? y(base + v) : y(v);
+      const h = (stacked ? y(base) : y(0)) - y0;
+      bars += `<rect x="${x.toFixed(1)}" y="${y0.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"`
+        + ` fill="${TREND_COLOURS[s.key]}" data-week="${week.slice(0, 10)}" data-series="${s.key}"`
+        + ` data-value="${v}"><title>${escapeHtml(label)}</title></rect>`;
+      if (stacked) base += v;
+    });
+  });
+  const ticks = [0, 0.5, 1].map((f) => `<text x="${left - 6}" y="${(y(top0 * f) + 4).toFixed(1)}"`
+    + ` text-anchor="end">${f === 0 ? '0' : escapeHtml(format(top0 * f))}</text>`
+    + `<line x1="${left}" x2="${width - right}" y1="${y(top0 * f).toFixed(1)}" y2="${y(top0 * f).toFixed(1)}"`
+    + ' stroke="#e5e5e5"/>').join('');
+  const axis = weeks.map((w, i) => `<text x="${(left + (i + 0.5) * slot).toFixed(1)}" y="${height - 10}"`
+    + ` text-anchor="middle">${weekLabel(w)}</text>`).join('');
+  const desc = series.map((s) => `${s.label}: `
+    + weeks.map((w, i) => `${w.slice(0, 10)} ${format(s.values[i])}`).join('; ')).join('. ');
+  const legend = series.map((s) => `<span><i style="background:${TREND_COLOURS[s.key]}"></i>${escapeHtml(s.label)}</span>`)
+    .join('');
+  const table = '<details><summary>Figures</summary>'
+    + `<table class="table table-condensed sla-table" id="${id}-table"><thead><tr><th>Week of</th>`
+    + series.map((s) => `<th class="sla-num-cell">${escapeHtml(s.label)}</th>`).join('') + '</tr></thead><tbody>'
+    + weeks.map((w, i) => `<tr data-week="${w.slice(0, 10)}"><td>${w.slice(0, 10)}</td>`
+      + series.map((s) => `<td class="sla-num-cell" data-series="${s.key}">${escapeHtml(format(s.values[i]))}</td>`)
+        .join('') + '</tr>').join('')
+    + '</tbody></table></details>';
+  return `<figure class="sla-chart" id="${id}"><h3 id="${id}-heading">${escapeHtml(title)}</h3>`
+    + `<svg viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc">`
+    + `<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(desc)}</desc>`
+    + ticks + bars + axis + '</svg>'
+    + `<div class="sla-legend">${legend}</div>${table}</figure>`;
+}
+
+/** Per environment: met % and p90 of both clocks per week; then drill passes and failures per week. */
+function trendCharts(trends) {
+  if (!trends) return '';
+  const weeks = trends.weekStarts;
+  const perEnvironment = trends.environments.map((e) => {
+    const pick = (clock, figure) => e.weeks.map((w) => w[clock][figure]);
+    const name = e.environment.charAt(0).toUpperCase() + e.environment.slice(1);
+    return barChart({id: `sla-trend-met-${e.environment}`, title: `${name}: SLA met per week`, weeks,
+      series: [{key: 'firstResponse', label: 'First response met', values: pick('firstResponse', 'metPercent')},
+        {key: 'delivery', label: 'Delivery met', values: pick('delivery', 'metPercent')}],
+      format: formatPercent, max: 100})
+      + barChart({id: `sla-trend-p90-${e.environment}`, title: `${name}: p90 time per week`, weeks,
+        series: [{key: 'firstResponse', label: 'p90 to first response', values: pick('firstResponse', 'p90Seconds')},
+          {key: 'delivery', label: 'p90 to delivery', values: pick('delivery', 'p90Seconds')}],
+        format: formatDuration});
+  }).join('');
+  const drills = barChart({id: 'sla-trend-drills', title: 'Restore drills per week', weeks, stacked: true,
+    series: [{key: 'passed', label: 'Passed', values: trends.drills.map((d) => d.passed)},
+      {key: 'failed', label: 'Failed or timed out', values: trends.drills.map((d) => d.failed)}],
+    // counts: a half-way tick between 0 and 1 would read "1", so only whole numbers are labelled
+    format: (v) => (v == null ? '–' : Number.isInteger(v) ? String(v) : '')});
+  const none = trends.environments.length ? ''
+    : '<p class="sla-muted" id="sla-no-trends">No SLA clock finished in the last 12 weeks.</p>';
+  return `<div class="sla-trends" id="sla-trends">${perEnvironment}${drills}</div>${none}`;
+}
+
 function tile(css, id, number, label) {
   return `<div class="sla-tile ${css}" id="${id}"><div class="sla-num">${escapeHtml(number)}</div>`
     + `<div class="sla-lbl">${escapeHtml(label)}</div></div>`;
@@ -296,6 +398,8 @@ function renderPage(node) {
       + ticketTable(data.openTickets, state.sort)
       + `<h2 id="sla-period-title">Last ${p.days} days, ${escapeHtml(scope)}</h2>`
       + figuresTable(p)
+      + '<h2 id="sla-trends-title">Last 12 weeks <small>(weeks from Monday 00:00 UTC; the current week so far)</small></h2>'
+      + trendCharts(data.trends)
       + '<h2>Workload <small>(open reviews and lead approvals, oldest first)</small></h2>'
       + workloadTable(data.workload)
       + `<h2>Open incidents <small>(${data.incidents.length})</small></h2>`
