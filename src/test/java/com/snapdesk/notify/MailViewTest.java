@@ -12,7 +12,8 @@ class MailViewTest {
   void toBuilderKeepsEveryField() throws ReflectiveOperationException {
     // given a view with every field set, so that a field the builder forgets shows up
     var view = MailViews.complete().interpretationNote(MailViews.NOTE)
-        .resolutionExplanation("The nearest point before the requested time.").drillFailure(MailViews.DRILL_FAILURE).build();
+        .resolutionExplanation("The nearest point before the requested time.").drillFailure(MailViews.DRILL_FAILURE)
+        .retrievalEstimate("Once approved, similar retrievals were ready in about 40 minutes.").build();
     for (RecordComponent component : MailView.class.getRecordComponents()) {
       Object value = component.getAccessor().invoke(view);
       assertThat(value).as("the test view leaves %s empty", component.getName()).isNotNull();
