@@ -132,7 +132,9 @@ public final class IntakeLoadBenchmark {
   static AppNode startNode(String id, EmbeddedPostgres postgres, GreenMail smtp) {
     var builder = AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
         .onPostgres(postgres.getPort(), ADMIN_PASSWORD).smtp(smtp.getSmtp().getPort()).env("SNAPDESK_NODE_ID", id)
-        .env("LOGGING_LEVEL_COM_SNAPDESK", "WARN");
+        .env("LOGGING_LEVEL_COM_SNAPDESK", "WARN")
+        // hundreds of tickets for the demo's one contact from one address; two local-backend nodes share the folders
+        .generousRateLimits().env("SNAPDESK_LOCAL_ALLOW_SEVERAL_NODES", "true");
     if (Boolean.getBoolean("benchmark.jfr")) {
       // AppNode passes no JVM options of its own beyond -Xmx; the JVM reads this variable at start
       builder.env("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=256"
