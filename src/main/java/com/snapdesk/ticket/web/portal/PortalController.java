@@ -209,34 +209,28 @@ class PortalController {
   @PostMapping("/tickets/{ticketId}/verify")
   String verify(@PathVariable String ticketId, @RequestParam(required = false) String token,
                 HttpServletResponse response, Model model) {
-    find(ticketId, token);
-    try {
-      actions.verify(ticketId, token);
-      return redirectToStatus(ticketId, token, TakeCustomerAction.VERIFY);
-    } catch (TicketStateConflictException | TicketProcessBusyException e) {
-      return notDone(e, ticketId, token, response, model);
-    }
+    return act(ticketId, token, TakeCustomerAction.VERIFY, () -> actions.verify(ticketId, token), response, model);
   }
 
   @PostMapping("/tickets/{ticketId}/cancel")
   String cancel(@PathVariable String ticketId, @RequestParam(required = false) String token,
                 HttpServletResponse response, Model model) {
-    find(ticketId, token);
-    try {
-      actions.cancel(ticketId, token);
-      return redirectToStatus(ticketId, token, TakeCustomerAction.CANCEL);
-    } catch (TicketStateConflictException | TicketProcessBusyException e) {
-      return notDone(e, ticketId, token, response, model);
-    }
+    return act(ticketId, token, TakeCustomerAction.CANCEL, () -> actions.cancel(ticketId, token), response, model);
   }
 
   @PostMapping("/tickets/{ticketId}/confirm")
   String confirm(@PathVariable String ticketId, @RequestParam(required = false) String token,
                  HttpServletResponse response, Model model) {
+    return act(ticketId, token, TakeCustomerAction.CONFIRM, () -> actions.confirm(ticketId, token), response, model);
+  }
+
+  /** A button on the status page: the action, then the status page with its notice or with why it was not done. */
+  private String act(String ticketId, String token, String done, Runnable action, HttpServletResponse response,
+                     Model model) {
     find(ticketId, token);
     try {
-      actions.confirm(ticketId, token);
-      return redirectToStatus(ticketId, token, TakeCustomerAction.CONFIRM);
+      action.run();
+      return redirectToStatus(ticketId, token, done);
     } catch (TicketStateConflictException | TicketProcessBusyException e) {
       return notDone(e, ticketId, token, response, model);
     }
