@@ -79,12 +79,23 @@ abstract class HappyPathScenario {
         .headers(h -> h.setBasicAuth("alice", "alice")).retrieve().toEntity(String.class);
     assertThat(deployedForm.getStatusCode().value()).as(deployedForm.getBody()).isEqualTo(200);
     assertThat(deployedForm.getBody()).contains("Form_ReviewRequest", "beforePoint", "afterPoint");
+    assertThat(json.readTree(deployedForm.getBody()).findValuesAsText("valuesKey")).contains("recoveryPointOptions");
 
     // when the demo agent reads the form variables and approves over engine REST
     JsonNode form = json.readTree(http.get().uri("/engine-rest/task/{id}/form-variables", task.get("id").asText())
         .headers(h -> h.setBasicAuth("alice", "alice")).retrieve().body(String.class));
     assertThat(form.get("beforePoint").get("value").asText()).contains("before the requested time");
     assertThat(form.get("afterPoint").get("value").asText()).contains("after the requested time");
+    // and the select's options arrive as Tasklist loads them (serialized): a Json list of {label, value}
+    JsonNode serialized = json.readTree(http.get()
+        .uri("/engine-rest/task/{id}/form-variables?deserializeValues=false", task.get("id").asText())
+        .headers(h -> h.setBasicAuth("alice", "alice")).retrieve().body(String.class));
+    assertThat(serialized.get("recoveryPointOptions").get("type").asText()).isEqualTo("Json");
+    JsonNode options = json.readTree(serialized.get("recoveryPointOptions").get("value").asText());
+    assertThat(options.isArray() && options.size() >= 2).as(options.toString()).isTrue();
+    assertThat(options.findValuesAsText("value")).contains(form.get("recoveryPointId").get("value").asText());
+    assertThat(options.findValuesAsText("label")).anyMatch(l -> l.contains("before the requested time"))
+        .anyMatch(l -> l.contains("after the requested time"));
     var completed = http.post().uri("/engine-rest/task/{id}/complete", task.get("id").asText())
         .headers(h -> h.setBasicAuth("alice", "alice")).contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("variables", Map.of("decision", Map.of("value", "approve", "type", "String"),

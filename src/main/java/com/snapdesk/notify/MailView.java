@@ -116,16 +116,25 @@ public record MailView(
    * Where retrieved data can be found and until when.
    *
    * @param location a path on the node (e.g. /mnt/recovery-…) or a download link
-   * @param node     the environment's first node; null for a download link
+   * @param node     the environment's first node, when its name is known; null for a download link
    * @param device   the block device, when known
+   * @param download whether the data is a file to download rather than a folder on the node
+   * @param dumpFile the database dump to import: for a download its file name, on the node its path; null when
+   *                 unknown (the mail then tells how to find the newest one)
    */
   public record Delivery(String recoveryId, String location, String node, String device,
-                         String expiresLocal, String expiresUtc) {
+                         String expiresLocal, String expiresUtc, boolean download, String dumpFile) {
     public Delivery {
       Objects.requireNonNull(recoveryId, "recoveryId");
       Objects.requireNonNull(location, "location");
       Objects.requireNonNull(expiresLocal, "expiresLocal");
       Objects.requireNonNull(expiresUtc, "expiresUtc");
+    }
+
+    /** Data without a node is a download (as Ticket.Delivery decides), its dump file unknown. */
+    public Delivery(String recoveryId, String location, String node, String device,
+                    String expiresLocal, String expiresUtc) {
+      this(recoveryId, location, node, device, expiresLocal, expiresUtc, node == null || node.isBlank(), null);
     }
   }
 

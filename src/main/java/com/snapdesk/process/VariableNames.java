@@ -50,6 +50,11 @@ public final class VariableNames {
   public static final String DECISION = "decision";
   public static final String DECISION_NOTE = "decisionNote";
   public static final String RECOVERY_POINT_ID = "recoveryPointId";
+  /**
+   * The review form's choice of points for {@link #RECOVERY_POINT_ID}: a Json list of {label, value}, set from the
+   * catalog when each review task starts. Advisory: the chosen id is checked again on completion.
+   */
+  public static final String RECOVERY_POINT_OPTIONS = "recoveryPointOptions";
 
   // inputs of the ApprovalPolicy decision
   public static final String ENVIRONMENT = "environment";

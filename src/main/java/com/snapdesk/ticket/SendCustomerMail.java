@@ -133,9 +133,20 @@ public class SendCustomerMail {
       // A download is handed out as the app's own URL, never as the storage link itself.
       String location = d.isDownload() ? (token == null ? "" : properties.downloadUrl(t.id(), token)) : d.location();
       b.delivery(new MailView.Delivery(d.recoveryId(), location, d.node(), d.device(),
-          TimeText.local(d.expiresAt(), t.zone()), TimeText.utc(d.expiresAt())));
+          TimeText.local(d.expiresAt(), t.zone()), TimeText.utc(d.expiresAt()), d.isDownload(),
+          d.isDownload() ? fileName(d.location()) : null));
     }
     return b;
+  }
+
+  /**
+   * The delivered dump's file name, from the storage location the app keeps (s3://bucket/…/file.sql.gz): the
+   * customer sees only the app's download URL, which does not carry it. Null when the location has no file part.
+   */
+  static String fileName(String location) {
+    if (location == null) return null;
+    String name = location.substring(location.lastIndexOf('/') + 1).strip();
+    return name.isEmpty() ? null : name;
   }
 
   private MailView.PointView point(Ticket t, Ticket.PointRef ref) {

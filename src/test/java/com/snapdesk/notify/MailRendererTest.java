@@ -204,6 +204,76 @@ class MailRendererTest {
   }
 
   @Test
+  void restoreInstructionsOnANodeShowHowToListTheNewestDumpWhenTheRetrievalNamesNone() {
+    // given data on the node whose dump file the retrieval did not report
+    var mail = renderer.render(MailKind.RESTORE_INSTRUCTIONS, MailViews.complete().build());
+
+    // then the customer gets the command that lists the dumps there, newest first
+    String list = "ls -lt $(find /mnt/recovery-rc-7f3a -name '*.sql.gz' -type f)";
+    assertThat(mail.text().lines().map(String::strip)).contains(list);
+    assertThat(mail.html()).contains("<pre><code>" + list + "</code></pre>");
+    assertThat(mail.text()).doesNotContain("the .sql.gz file in");
+  }
+
+  @Test
+  void restoreInstructionsOnANodeNameTheDumpToImportWhenKnown() {
+    // given data on the node with a known dump file
+    var view = MailViews.complete().delivery(new MailView.Delivery("rc-7f3a", "/mnt/recovery-rc-7f3a",
+        "i-0abc1234def567890", null, "2026-11-27 14:00 EST", "2026-11-27 19:00 UTC", false,
+        "/mnt/recovery-rc-7f3a/database/main.sql.gz")).build();
+
+    // when rendering
+    var mail = renderer.render(MailKind.RESTORE_INSTRUCTIONS, view);
+
+    // then the import line names that exact file, no placeholder to replace
+    String line = IMPORT_LINE.replace("<dump>.sql.gz", "/mnt/recovery-rc-7f3a/database/main.sql.gz");
+    assertThat(mail.text().lines().map(String::strip)).contains(line);
+    assertThat(mail.html()).contains("<pre><code>" + line.replace("<", "&lt;").replace(">", "&gt;")
+        + "</code></pre>");
+    assertThat(mail.text()).doesNotContain("<dump>");
+  }
+
+  @Test
+  void restoreInstructionsForADownloadNameTheDeliveredFile() {
+    // given a dump delivered through the app's download URL, which does not carry the file name
+    var link = "https://snapdesk.example/tickets/SD-1/download?token=t";
+    var view = MailViews.complete().delivery(new MailView.Delivery("rc-9", link, null, null,
+        "2026-11-27 14:00 EST", "2026-11-27 19:00 UTC", true, "mx7k2p4qzt3rw-production-rp-0042.sql.gz")).build();
+
+    // when rendering
+    var mail = renderer.render(MailKind.RESTORE_INSTRUCTIONS, view);
+
+    // then the import names the downloaded file
+    String line = IMPORT_LINE.replace("<dump>.sql.gz", "mx7k2p4qzt3rw-production-rp-0042.sql.gz");
+    assertThat(mail.text()).contains("the file you downloaded,\nmx7k2p4qzt3rw-production-rp-0042.sql.gz");
+    assertThat(mail.text().lines().map(String::strip)).contains(line);
+    assertThat(mail.html()).contains("<code>mx7k2p4qzt3rw-production-rp-0042.sql.gz</code>")
+        .contains("<pre><code>" + line.replace("<", "&lt;").replace(">", "&gt;") + "</code></pre>");
+  }
+
+  @Test
+  void locationLineOnANodeWithoutANameEndsAtTheFirstNode() {
+    // given data on the node, the node's name unknown
+    var delivery = new MailView.Delivery("rc-7f3a", "/mnt/recovery-rc-7f3a", null, null,
+        "2026-11-27 14:00 EST", "2026-11-27 19:00 UTC", false, null);
+    var view = MailViews.complete().delivery(delivery).closedBecause(ClosureReason.EXPIRED).build();
+
+    // when rendering every mail that says where the data is
+    var restore = renderer.render(MailKind.RESTORE_INSTRUCTIONS, view);
+    var reminder = renderer.render(MailKind.EXPIRY_REMINDER, view);
+    var closed = renderer.render(MailKind.CLOSED, view);
+
+    // then the sentence ends at the first node: no dangling comma, no empty name, not offered as a download
+    assertThat(restore.text()).contains("on the first node of your environment.")
+        .doesNotContain("environment,\n").doesNotContain("Download the database dump");
+    assertThat(restore.html()).contains("on the first node\n  of your environment.");
+    assertThat(reminder.text()).contains("on the first node of your environment.").doesNotContain("environment,");
+    assertThat(reminder.html()).contains("environment.</p>").doesNotContain("<code></code>");
+    assertThat(closed.text()).contains("on the first node of your environment;").doesNotContain("download");
+    assertThat(closed.html()).contains("the first node of your environment; that folder is gone now.");
+  }
+
+  @Test
   void restoreInstructionsNeedADelivery() {
     var view = MailViews.complete().delivery(null).build();
 

@@ -184,6 +184,41 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void reviewTaskOffersTheNeighbouringPointsAsTasklistReadsThemAndStillChecksTheChosenOne() throws Exception {
+    // given a production ticket for 12:20 UTC waiting for review
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));
+
+    // when Tasklist loads the form's variables as it does (serialized values)
+    String taskId = task(pi).getId();
+    var form = engine.getFormService().getTaskFormVariables(taskId,
+        List.of(VariableNames.RECOVERY_POINT_OPTIONS, VariableNames.RECOVERY_POINT_ID), false);
+
+    // then the options are a Json variable of {label, value}: usable points either side, the resolved one preset
+    assertThat(form.getValueTyped(VariableNames.RECOVERY_POINT_OPTIONS).getType().getName()).isEqualTo("json");
+    var options = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        form.getValueTyped(VariableNames.RECOVERY_POINT_OPTIONS).getValue().toString());
+    List<String> ids = new java.util.ArrayList<>();
+    options.forEach(o -> ids.add(o.get("value").asText()));
+    assertThat(ids).as("errored, pending and manual points are never offered")
+        .containsExactly("rp-prod-0900", "rp-prod-1000", "rp-prod-1200", "rp-prod-1400");
+    assertThat(options.get(2).get("label").asText())
+        .contains("rp-prod-1200", "12:00 UTC", "07:00", "20 min before", "standard storage", "resolved");
+    assertThat(options.get(3).get("label").asText()).contains("rp-prod-1400", "14:00 UTC", "1 h 40 min after");
+    assertThat(form.getValue(VariableNames.RECOVERY_POINT_ID, String.class)).isEqualTo("rp-prod-1200");
+
+    // and an id sent from outside the list is still checked against the catalog and refused
+    assertThatThrownBy(() -> completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve",
+        VariableNames.RECOVERY_POINT_ID, "rp-prod-manual")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rp-prod-manual");
+    assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST);
+
+    // and an approval with the preset point is not an override
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve",
+        VariableNames.RECOVERY_POINT_ID, form.getValue(VariableNames.RECOVERY_POINT_ID, String.class)));
+    assertThat(variable(pi, VariableNames.POINT_OVERRIDDEN)).isEqualTo(false);
+  }
+
+  @Test
   void agentRejectionEmailsTheNoteAndEndsRejected() {
     // given a ticket waiting for review
     ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));

@@ -67,4 +67,16 @@ class ReviewFormTest {
         VariableNames.DECISION_ASK_CUSTOMER);
     assertThat(decision.get("validate").get("required").asBoolean()).isTrue();
   }
+
+  @Test
+  void offersTheRecoveryPointAsASelectWhoseOptionsTheProcessSets() {
+    // given the review form
+    // when the agent picks the point to retrieve
+    // then it is a select of the options variable the review task's start listener writes, not free text
+    JsonNode point = components().stream().filter(c -> VariableNames.RECOVERY_POINT_ID.equals(c.path("key").asText()))
+        .findFirst().orElseThrow();
+    assertThat(point.get("type").asText()).isEqualTo("select");
+    assertThat(point.get("valuesKey").asText()).isEqualTo(VariableNames.RECOVERY_POINT_OPTIONS);
+    assertThat(point.has("values")).as("static options would hide the catalog's").isFalse();
+  }
 }

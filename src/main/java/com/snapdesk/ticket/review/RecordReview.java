@@ -67,7 +67,7 @@ public class RecordReview {
           "Agent chose recovery point " + point.id()));
     }
     if (APPROVE.equals(decision) && chosen == null) {
-      throw new InvalidRequestException("recoveryPointId", "No recovery point is resolved: enter one or reject.");
+      throw new InvalidRequestException("recoveryPointId", "No recovery point is resolved: choose one or reject.");
     }
     switch (decision) {
       case APPROVE -> tickets.addEvent(ticketId, new TicketEvent(now, TimelineEvents.REVIEWED, reviewer, "Approved"));

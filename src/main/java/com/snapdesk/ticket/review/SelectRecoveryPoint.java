@@ -1,6 +1,7 @@
 package com.snapdesk.ticket.review;
 
 import com.snapdesk.recovery.RecoveryPoint;
+import com.snapdesk.recovery.RecoveryPointCatalog;
 import com.snapdesk.recovery.RecoveryPointResolver;
 import com.snapdesk.recovery.Resolution;
 import com.snapdesk.shared.TimeText;
@@ -13,20 +14,60 @@ import com.snapdesk.ticket.TimelineEvents;
 import com.snapdesk.ticket.UnknownTicketException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /** Use case: find the recovery point for a ticket and prepare what the agent reviews. */
 @Service
 public class SelectRecoveryPoint {
 
+  /** How many usable points either side of the requested moment the review form offers. */
+  static final int CHOICES_EACH_SIDE = 3;
+
   private final TicketRepository tickets;
   private final RecoveryPointResolver resolver;
+  private final RecoveryPointCatalog catalog;
   private final Clock clock;
 
-  public SelectRecoveryPoint(TicketRepository tickets, RecoveryPointResolver resolver, Clock clock) {
+  public SelectRecoveryPoint(TicketRepository tickets, RecoveryPointResolver resolver, RecoveryPointCatalog catalog,
+                             Clock clock) {
     this.tickets = tickets;
     this.resolver = resolver;
+    this.catalog = catalog;
     this.clock = clock;
+  }
+
+  /**
+   * The usable points around the requested moment, oldest first: up to {@link #CHOICES_EACH_SIDE} at or before it
+   * and as many after it, plus the ticket's chosen point wherever it lies, so the form's default is always offered.
+   */
+  public List<PointChoice> choices(String ticketId) {
+    Ticket t = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+    List<RecoveryPoint> usable = catalog.points(t.projectId(), t.environment()).stream()
+        .filter(RecoveryPoint::isCandidate).toList();
+    int firstAfter = 0;
+    while (firstAfter < usable.size() && !usable.get(firstAfter).createdAt().isAfter(t.requestedInstant())) {
+      firstAfter++;
+    }
+    List<RecoveryPoint> offered = new ArrayList<>(usable.subList(Math.max(0, firstAfter - CHOICES_EACH_SIDE),
+        Math.min(usable.size(), firstAfter + CHOICES_EACH_SIDE)));
+    Ticket.PointRef chosen = t.chosenPoint();
+    if (chosen != null && offered.stream().noneMatch(p -> p.id().equals(chosen.id()))) {
+      usable.stream().filter(p -> p.id().equals(chosen.id())).findFirst().ifPresent(p -> {
+        offered.add(p);
+        offered.sort(Comparator.comparing(RecoveryPoint::createdAt));
+      });
+    }
+    String resolvedId = t.resolvedPoint() == null ? null : t.resolvedPoint().id();
+    return offered.stream().map(p -> new PointChoice(choiceLabel(t, p, p.id().equals(resolvedId)), p.id())).toList();
+  }
+
+  static String choiceLabel(Ticket t, RecoveryPoint p, boolean resolved) {
+    return p.id() + " — " + TimeText.local(p.createdAt(), t.zone()) + " / " + TimeText.utc(p.createdAt()) + " — "
+        + relation(t, p) + " — " + (p.storageTier() == RecoveryPoint.StorageTier.ARCHIVE
+            ? "archive storage (up to 72 h)" : "standard storage") + (resolved ? " — resolved" : "");
   }
 
   public ReviewSheet resolve(String ticketId) {
