@@ -39,10 +39,8 @@ class CamundaTicketProcess implements TicketProcess {
     vars.put(VariableNames.SCOPE, ticket.scope().id());
     vars.put(VariableNames.REQUESTER_VERIFIED, ticket.status() != TicketStatus.AWAITING_VERIFICATION);
     vars.put(VariableNames.VERIFICATION_TIMEOUT, properties.verificationTimeout().toString());
-    // Timer settings are copied in at start so a running ticket keeps the rules it started with.
-    vars.put(VariableNames.REPLY_TIMEOUT, properties.replyTimeout().toString());
-    vars.put(VariableNames.REPLY_REMINDER_AFTER, properties.replyReminderAfter().toString());
-    vars.put(VariableNames.RETRIEVAL_POLL_INTERVAL, properties.retrievalPollInterval().toString());
+    // The reply and retrieval timers come after a staff decision, whose listeners write their settings
+    // (RecordedVariables); copying them here too cost three variables and their history on every submission.
     runtime.createProcessInstanceByKey(BpmnIds.PROCESS).businessKey(ticketId).setVariables(vars).execute();
   }
 

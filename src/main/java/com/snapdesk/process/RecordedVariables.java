@@ -42,8 +42,8 @@ class RecordedVariables {
     recorded.put(VariableNames.SUBMITTED_AT, Date.from(facts.submittedAt()));
     recorded.put(VariableNames.ENVIRONMENT, facts.environment());
     recorded.put(VariableNames.SCOPE, facts.scope());
-    // Configuration, as CamundaTicketProcess copies it in at start: a changed setting reaches a running
-    // ticket at its next decision rather than never.
+    // Configuration, first written here (the timers that read it come after a decision): a changed setting
+    // reaches a running ticket at its next decision rather than never.
     recorded.put(VariableNames.REPLY_TIMEOUT, properties.replyTimeout().toString());
     recorded.put(VariableNames.REPLY_REMINDER_AFTER, properties.replyReminderAfter().toString());
     recorded.put(VariableNames.RETRIEVAL_POLL_INTERVAL, properties.retrievalPollInterval().toString());

@@ -10,12 +10,11 @@ final class ReviewSheetVariables {
 
   private ReviewSheetVariables() {}
 
+  /** The ticket id and scope are set at start and never change: writing them again is a variable update and its history for nothing. */
   static void write(VariableScope scope, ReviewSheet sheet) {
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(VariableNames.TICKET_ID, sheet.ticketId());
     vars.put(VariableNames.CUSTOMER, sheet.customer());
     vars.put(VariableNames.PROJECT, sheet.project());
-    vars.put(VariableNames.SCOPE, sheet.scope());
     vars.put(VariableNames.REQUESTED_LOCAL, sheet.requestedLocal());
     vars.put(VariableNames.REQUESTED_UTC, sheet.requestedUtc());
     vars.put(VariableNames.INTERPRETATION_NOTE, sheet.interpretationNote());
