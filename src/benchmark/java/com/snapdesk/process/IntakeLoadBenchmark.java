@@ -79,7 +79,7 @@ public final class IntakeLoadBenchmark {
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   record Result(String name, int nodes, int count, double seconds, long p50Micros, long p99Micros, long maxMicros,
-                double commitsPerInstance, String load) {
+                double commitsPerInstance, String load, Cpu cpuPerInstance) {
     double perSecond() {
       return count / seconds;
     }
@@ -95,17 +95,17 @@ public final class IntakeLoadBenchmark {
 
     List<Result> results = new ArrayList<>();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-      smtp.start();
+      Mailbox smtp = Mailbox.start(System.getProperty("benchmark.smtp", "sink"));
       DataSource db = postgres.getPostgresDatabase();
       List<AppNode> nodes = new ArrayList<>();
       try {
         nodes.add(startNode("desk-a", postgres, smtp));
         deployBare(nodes.get(0));
         Bench bench = new Bench(db, smtp);
-        System.out.println("warm-up (JIT, connection pools): " + Math.max(20, tickets / 5) + " of each");
-        bench.app(nodes, Math.max(20, tickets / 5), clients, "warm-up");
-        bench.bare(nodes, Math.max(20, tickets / 5), clients, "warm-up");
+        bench.nodePids.add(nodes.get(0).pid());
+        System.out.println("warm-up (JIT, connection pools): " + tickets + " of each");
+        bench.app(nodes, tickets, clients, "warm-up");
+        bench.bare(nodes, tickets, clients, "warm-up");
         for (int round = 1; round <= rounds; round++) {
           // alternating, so a burst of other work on the machine does not fall on one side only
           results.add(bench.app(nodes, tickets, clients, "app"));
@@ -114,6 +114,7 @@ public final class IntakeLoadBenchmark {
         results.add(bench.verify(nodes.get(0), tickets, clients));
         if (maxNodes > 1) {
           nodes.add(startNode("desk-b", postgres, smtp));
+          bench.nodePids.add(nodes.get(1).pid());
           bench.app(nodes, Math.max(20, tickets / 5), clients, "warm-up");
           bench.bare(nodes, Math.max(20, tickets / 5), clients, "warm-up");
           for (int round = 1; round <= rounds; round++) {
@@ -123,22 +124,67 @@ public final class IntakeLoadBenchmark {
         }
       } finally {
         for (AppNode node : nodes) node.close();
-        smtp.stop();
+        smtp.close();
       }
     }
     report(results, tickets, clients);
   }
 
-  static AppNode startNode(String id, EmbeddedPostgres postgres, GreenMail smtp) {
+  /** Where the nodes send mail: {@link SmtpSink} by default, GreenMail with {@code -Dbenchmark.smtp=greenmail}. */
+  interface Mailbox extends AutoCloseable {
+    int port();
+
+    List<MailMessages.Mail> mails();
+
+    @Override
+    void close() throws Exception;
+
+    static Mailbox start(String kind) throws Exception {
+      if (kind.equals("greenmail")) {
+        GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        greenMail.start();
+        return new Mailbox() {
+          public int port() {
+            return greenMail.getSmtp().getPort();
+          }
+
+          public List<MailMessages.Mail> mails() {
+            return Arrays.stream(greenMail.getReceivedMessages()).map(MailMessages::read).toList();
+          }
+
+          public void close() {
+            greenMail.stop();
+          }
+        };
+      }
+      SmtpSink sink = new SmtpSink();
+      return new Mailbox() {
+        public int port() {
+          return sink.port();
+        }
+
+        public List<MailMessages.Mail> mails() {
+          return sink.mails();
+        }
+
+        public void close() throws Exception {
+          sink.close();
+        }
+      };
+    }
+  }
+
+  static AppNode startNode(String id, EmbeddedPostgres postgres, Mailbox smtp) {
     var builder = AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
-        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).smtp(smtp.getSmtp().getPort()).env("SNAPDESK_NODE_ID", id)
+        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).smtp(smtp.port()).env("SNAPDESK_NODE_ID", id)
         .env("LOGGING_LEVEL_COM_SNAPDESK", "WARN")
         // hundreds of tickets for the demo's one contact from one address; two local-backend nodes share the folders
         .generousRateLimits().env("SNAPDESK_LOCAL_ALLOW_SEVERAL_NODES", "true");
     if (Boolean.getBoolean("benchmark.jfr")) {
       // AppNode passes no JVM options of its own beyond -Xmx; the JVM reads this variable at start
       builder.env("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=256"
-          + " -XX:StartFlightRecording=filename=node.jfr,settings=profile,dumponexit=true");
+          + " -XX:StartFlightRecording=filename=node.jfr,settings=" + System.getProperty("benchmark.jfc", "profile")
+          + ",dumponexit=true");
     }
     AppNode node = builder.start();
     Duration ready = node.awaitReady(Duration.ofMinutes(5));
@@ -161,12 +207,25 @@ public final class IntakeLoadBenchmark {
   /** One measured burst: the POSTs, their latencies, the arrival at the wait state, the commits. */
   static final class Bench {
     private final DataSource db;
-    private final GreenMail smtp;
+    private final Mailbox smtp;
     private List<String> lastTickets = List.of();
+    final List<Long> nodePids = new ArrayList<>();
+    private final long postmasterPid;
 
-    Bench(DataSource db, GreenMail smtp) {
+    Bench(DataSource db, Mailbox smtp) {
       this.db = db;
       this.smtp = smtp;
+      this.postmasterPid = postmasterPid(db);
+    }
+
+    private static long postmasterPid(DataSource db) {
+      try (Connection c = db.getConnection(); Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("show data_directory")) {
+        rs.next();
+        return Long.parseLong(Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).get(0).strip());
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot find the PostgreSQL server's process", e);
+      }
     }
 
     Result app(List<AppNode> nodes, int count, int clients, String name) throws Exception {
@@ -190,7 +249,7 @@ public final class IntakeLoadBenchmark {
 
     /** The requesters of the last app round confirm, with the tokens from their emails, until review. */
     Result verify(AppNode node, int count, int clients) throws Exception {
-      List<MailMessages.Mail> mails = Arrays.stream(smtp.getReceivedMessages()).map(MailMessages::read)
+      List<MailMessages.Mail> mails = smtp.mails().stream()
           .filter(m -> m.subject().contains(Requester.VERIFICATION_SUBJECT)).toList();
       Map<String, String> tokens = lastTickets.stream().limit(count)
           .collect(Collectors.toMap(id -> id, id -> Requester.token(mails, id).orElseThrow()));
@@ -205,9 +264,14 @@ public final class IntakeLoadBenchmark {
 
     private Result burst(String name, int nodeCount, int count, int clients, IntFunction<Integer> call,
                          String arrivedSql) throws Exception {
-      Thread.sleep(1500); // PostgreSQL publishes a backend's counters up to a second after its commits
+      boolean rows = Boolean.getBoolean("benchmark.rows");
+      // PostgreSQL publishes a backend's counters up to a second after its commits, an idle one's table
+      // counters up to 10 s after its last transaction
+      Thread.sleep(rows ? 11_000 : 1500);
+      Map<String, long[]> rowsBefore = rows ? rowCounts() : Map.of();
       double idlePerSecond = idleCommitRate();
       long commitsBefore = commits();
+      Cpu cpuBefore = Cpu.now(nodePids, postmasterPid);
       java.time.Instant startedAt = java.time.Instant.now();
       String load = loadAverage();
       // Camunda writes history in the JVM's zone as timestamp without time zone, as this parameter is sent
@@ -245,19 +309,57 @@ public final class IntakeLoadBenchmark {
       }
       double seconds = (last.getTime() - since.getTime()) / 1e3;
       double wallSeconds = (System.nanoTime() - start) / 1e9;
+      Cpu cpu = Cpu.now(nodePids, postmasterPid).minus(cpuBefore).per(count);
       Thread.sleep(1500);
       long raw = commits() - commitsBefore;
       // less the harness's polls and counter reads, and what the nodes commit when idle (job acquisition, schedules)
       long commits = raw - polls - 2 - Math.round(idlePerSecond * (wallSeconds + 1.5));
       Arrays.sort(micros);
       Result r = new Result(name, nodeCount, count, seconds, micros[(count - 1) / 2], micros[(int) Math.ceil(count * 0.99) - 1],
-          micros[count - 1], (double) commits / count, load);
+          micros[count - 1], (double) commits / count, load, cpu);
       System.out.printf("%-8s %d node(s): %4d in %6.2f s = %6.1f/s, POST p50 %5.1f ms p99 %6.1f ms max %6.1f ms,"
               + " %5.1f commits each, load %s%n", name, nodeCount, count, seconds, r.perSecond(), r.p50Micros / 1e3,
           r.p99Micros / 1e3, r.maxMicros / 1e3, r.commitsPerInstance, load);
+      if (rows) {
+        Thread.sleep(11_000);
+        printRowWrites(rowsBefore, rowCounts(), count);
+      }
+      System.out.printf("         CPU per instance: nodes %.1f ms, PostgreSQL %.1f ms, harness (clients, SMTP server) %.1f ms%n",
+          cpu.nodes(), cpu.postgres(), cpu.harness());
       System.out.printf("         %s to %s (for windowing a JFR recording), %d commits in all, %.1f/s when idle%n",
           startedAt, java.time.Instant.now(), raw, idlePerSecond);
       return r;
+    }
+
+    /** Rows inserted, updated and deleted and index/sequential scans per table, as PostgreSQL counts them. */
+    private Map<String, long[]> rowCounts() throws Exception {
+      Map<String, long[]> counts = new java.util.TreeMap<>();
+      try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        s.execute("select pg_stat_clear_snapshot()");
+        try (ResultSet rs = s.executeQuery("select relname, n_tup_ins, n_tup_upd, n_tup_del,"
+            + " coalesce(idx_scan, 0) + coalesce(seq_scan, 0) from pg_stat_user_tables")) {
+          while (rs.next()) {
+            counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+          }
+        }
+      }
+      return counts;
+    }
+
+    private static void printRowWrites(Map<String, long[]> before, Map<String, long[]> after, int count) {
+      StringBuilder line = new StringBuilder("         rows per instance (insert/update/delete/scans):");
+      double writes = 0;
+      for (var e : after.entrySet()) {
+        long[] b = before.getOrDefault(e.getKey(), new long[4]);
+        long[] a = e.getValue();
+        double ins = (a[0] - b[0]) / (double) count, upd = (a[1] - b[1]) / (double) count;
+        double del = (a[2] - b[2]) / (double) count, scans = (a[3] - b[3]) / (double) count;
+        writes += ins + upd + del;
+        if (ins + upd + del + scans >= 0.5) {
+          line.append(String.format("%n           %-28s %5.1f %5.1f %5.1f %6.1f", e.getKey(), ins, upd, del, scans));
+        }
+      }
+      System.out.println(line.append(String.format("%n           %-28s %5.1f", "all writes", writes)));
     }
 
     /** Commits per second with nothing submitted: the job acquisition and the nodes' schedules. */
@@ -302,6 +404,45 @@ public final class IntakeLoadBenchmark {
     }
   }
 
+  /**
+   * CPU time (user + system, ms) of the nodes, of the rest of this JVM's child processes (PostgreSQL's server and its
+   * backends) and of this JVM (the HTTP clients, the SMTP server and the polls), from /proc: on a shared 2-core machine it
+   * says which side a slower round spent its time on.
+   */
+  record Cpu(double nodes, double postgres, double harness) {
+    static final double TICK_MS = 10.0; // USER_HZ is 100 on Linux
+
+    static Cpu now(List<Long> nodePids, long postmasterPid) {
+      double nodes = nodePids.stream().mapToDouble(pid -> ticks(pid, false)).sum();
+      // pg_ctl detaches the server from this JVM: its backends are the postmaster's children, and the time of
+      // those that exited during the round is in the postmaster's cutime/cstime
+      double postgres = ticks(postmasterPid, true) + ProcessHandle.of(postmasterPid).stream()
+          .flatMap(ProcessHandle::descendants).mapToDouble(p -> ticks(p.pid(), false)).sum();
+      return new Cpu(nodes, postgres, ticks(ProcessHandle.current().pid(), false));
+    }
+
+    private static double ticks(long pid, boolean withExitedChildren) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields after the command: state is f[0], so utime (14th) is f[11], stime f[12], cutime f[13], cstime f[14]
+        long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        if (withExitedChildren) t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return t * TICK_MS;
+      } catch (Exception gone) {
+        return 0;
+      }
+    }
+
+    Cpu minus(Cpu o) {
+      return new Cpu(nodes - o.nodes, postgres - o.postgres, harness - o.harness);
+    }
+
+    Cpu per(int count) {
+      return new Cpu(nodes / count, postgres / count, harness / count);
+    }
+  }
+
   static String ticketBody(String reason) {
     try {
       return json.writeValueAsString(SnapdeskTestData.request().environment("staging")
@@ -335,10 +476,12 @@ public final class IntakeLoadBenchmark {
   static void report(List<Result> results, int tickets, int clients) {
     System.out.printf("%nIntake load benchmark: %d per round from %d clients, PostgreSQL (embedded), %d cores%n",
         tickets, clients, Runtime.getRuntime().availableProcessors());
-    System.out.println("round    nodes  per s   POST p50  POST p99   commits/instance  load (1/5/15 min at start)");
+    System.out.println("round    nodes  per s   POST p50  POST p99  commits  CPU ms each: nodes  PostgreSQL  harness"
+        + "   load (1/5/15 min at start)");
     for (Result r : results) {
-      System.out.printf("%-8s %5d %6.1f %8.1f ms %7.1f ms %8.1f            %s%n", r.name(), r.nodes(), r.perSecond(),
-          r.p50Micros() / 1e3, r.p99Micros() / 1e3, r.commitsPerInstance(), r.load());
+      System.out.printf("%-8s %5d %6.1f %8.1f ms %7.1f ms %6.1f %18.1f %11.1f %8.1f   %s%n", r.name(), r.nodes(),
+          r.perSecond(), r.p50Micros() / 1e3, r.p99Micros() / 1e3, r.commitsPerInstance(), r.cpuPerInstance().nodes(),
+          r.cpuPerInstance().postgres(), r.cpuPerInstance().harness(), r.load());
     }
     for (int nodes = 1; nodes <= 2; nodes++) {
       int n = nodes;

@@ -102,9 +102,9 @@ public final class AppNode implements AutoCloseable {
 
     /** Rate limits high enough for a test that submits many tickets from one address for one contact. */
     public Builder generousRateLimits() {
-      return env("SNAPDESK_RATELIMITS_PERADDRESS_SUBMISSIONS", 1000).env("SNAPDESK_RATELIMITS_PERADDRESS_REPLIES", 1000)
-          .env("SNAPDESK_RATELIMITS_PERADDRESS_VERIFICATIONS", 1000)
-          .env("SNAPDESK_RATELIMITS_PERRECIPIENT_SUBMISSIONS", 1000);
+      return env("SNAPDESK_RATELIMITS_PERADDRESS_SUBMISSIONS", 100_000).env("SNAPDESK_RATELIMITS_PERADDRESS_REPLIES", 100_000)
+          .env("SNAPDESK_RATELIMITS_PERADDRESS_VERIFICATIONS", 100_000)
+          .env("SNAPDESK_RATELIMITS_PERRECIPIENT_SUBMISSIONS", 100_000);
     }
 
     public Builder arg(String argument) {
