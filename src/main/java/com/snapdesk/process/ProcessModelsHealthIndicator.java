@@ -8,9 +8,9 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
- * {@code /actuator/health} component {@code processModels}, part of readiness: the ticket process and its
- * approval policy are deployed, with every form beside them. Without them every submission would fail,
- * so the node must not take traffic.
+ * {@code /actuator/health} component {@code processModels}, part of readiness: the ticket process, its
+ * approval policy and the restore-drill process are deployed, with every form beside them. Without them every
+ * submission (or every scheduled drill) would fail, so the node must not take traffic.
  */
 final class ProcessModelsHealthIndicator extends AbstractHealthIndicator {
 
@@ -29,9 +29,11 @@ final class ProcessModelsHealthIndicator extends AbstractHealthIndicator {
         .processDefinitionKey(BpmnIds.PROCESS).latestVersion().singleResult();
     long policies = repository.createDecisionDefinitionQuery()
         .decisionDefinitionKey(BpmnIds.DECISION_APPROVAL_POLICY).latestVersion().count();
-    if (process == null || policies == 0 || expectedResources.isEmpty()) {
-      health.down().withDetail("problem", "process " + BpmnIds.PROCESS + " or decision "
-          + BpmnIds.DECISION_APPROVAL_POLICY + " is not deployed");
+    long drills = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(RestoreDrillIds.PROCESS).latestVersion().count();
+    if (process == null || policies == 0 || drills == 0 || expectedResources.isEmpty()) {
+      health.down().withDetail("problem", "process " + BpmnIds.PROCESS + ", process " + RestoreDrillIds.PROCESS
+          + " or decision " + BpmnIds.DECISION_APPROVAL_POLICY + " is not deployed");
       return;
     }
     var deployed = new TreeSet<>(repository.getDeploymentResourceNames(process.getDeploymentId()));

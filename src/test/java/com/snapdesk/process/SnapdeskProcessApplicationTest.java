@@ -60,7 +60,16 @@ class SnapdeskProcessApplicationTest {
     // given nothing deployed: DOWN
     assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
 
-    // given the process and its policy but not the forms: DOWN, naming what is missing
+    // given the ticket process and its policy without the drill process: DOWN
+    var withoutDrills = repository.createDeployment().name("snapdesk");
+    models().stream().filter(m -> !m.name().equals("restore-drill.bpmn"))
+        .forEach(m -> withoutDrills.addInputStream(m.name(), new ByteArrayInputStream(m.content())));
+    withoutDrills.deploy();
+    var noDrills = health.health();
+    assertThat(noDrills.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(noDrills.getDetails().get("problem").toString()).contains("RestoreDrill");
+
+    // given the processes and the policy but not the forms: DOWN, naming what is missing
     var partial = repository.createDeployment().name("snapdesk");
     models().stream().filter(m -> !m.name().endsWith(".form"))
         .forEach(m -> partial.addInputStream(m.name(), new ByteArrayInputStream(m.content())));

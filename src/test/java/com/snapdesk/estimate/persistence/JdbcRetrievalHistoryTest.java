@@ -10,22 +10,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The samples query on H2 with the tables exactly as the migrations create them. */
+/**
+ * The samples query on H2 with the tables exactly as the migrations create them; {@link
+ * JdbcRetrievalHistoryPostgresIT} runs the same tests on PostgreSQL.
+ */
 class JdbcRetrievalHistoryTest {
 
   static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
   static final Instant SINCE = NOW.minus(Duration.ofDays(90));
 
-  private final SlaDatabase db = SlaDatabase.withTicketsAndDrills();
-  private final JdbcClient jdbc = db.jdbc();
-  private final JdbcRetrievalHistory history = new JdbcRetrievalHistory(jdbc);
+  private SlaDatabase db;
+  private JdbcClient jdbc;
+  private JdbcRetrievalHistory history;
+
+  @BeforeEach
+  void database() {
+    jdbc = open();
+    history = new JdbcRetrievalHistory(jdbc);
+  }
+
+  /** A database with the ticket, SLA and drill tables, empty. */
+  JdbcClient open() {
+    db = SlaDatabase.withTicketsAndDrills();
+    return db.jdbc();
+  }
 
   @AfterEach
   void shutDown() {
-    db.close();
+    if (db != null) db.close();
   }
 
   @Test

@@ -135,6 +135,18 @@ class SlaDashboardIT {
     assertFigures(production.get("firstResponse"), 1, 1, 50.0, 3600, 5040, 5400);
     assertThat(dashboard("?days=90").at("/period/firstResponse/met").asInt()).isEqualTo(3);
 
+    // and the trend charts' weeks hold the same clocks: all four are within the 12 weeks, each in its week
+    JsonNode trends = dashboard("").get("trends");
+    assertThat(trends.get("weekStarts")).hasSize(12);
+    JsonNode productionWeeks = trendWeeks(trends, "production");
+    assertThat(sum(productionWeeks, "/firstResponse/met")).isEqualTo(2);
+    assertThat(sum(productionWeeks, "/firstResponse/breached")).isEqualTo(1);
+    assertThat(sum(trendWeeks(trends, "staging"), "/firstResponse/met")).isEqualTo(1);
+    Instant breachedAnswer = NOW.minus(Duration.ofDays(3)).plus(Duration.ofMinutes(90));
+    JsonNode week = productionWeeks.get(weekOf(trends, breachedAnswer));
+    assertThat(week.at("/firstResponse/breached").asInt()).as(week.toString()).isEqualTo(1);
+    assertThat(week.at("/firstResponse/maxSeconds").asLong()).isEqualTo(5400);
+
     // and nonsense is refused
     assertThat(get("/api/sla/dashboard?environment=prod", "mona").getStatusCode().value()).isEqualTo(400);
     assertThat(get("/api/sla/dashboard?days=0", "mona").getStatusCode().value()).isEqualTo(400);
@@ -265,6 +277,29 @@ class SlaDashboardIT {
 
   private ResponseEntity<String> prometheus(String user) {
     return get("/actuator/prometheus", user);
+  }
+
+  private static JsonNode trendWeeks(JsonNode trends, String environment) {
+    for (JsonNode e : trends.get("environments")) {
+      if (e.get("environment").asText().equals(environment)) return e.get("weeks");
+    }
+    throw new AssertionError(environment + " has no trend: " + trends);
+  }
+
+  private static int sum(JsonNode weeks, String pointer) {
+    int total = 0;
+    for (JsonNode w : weeks) total += w.at(pointer).asInt();
+    return total;
+  }
+
+  /** The index of the week (Monday 00:00 UTC) that holds {@code instant}. */
+  private static int weekOf(JsonNode trends, Instant instant) {
+    int index = -1;
+    JsonNode starts = trends.get("weekStarts");
+    for (int i = 0; i < starts.size(); i++) {
+      if (!Instant.parse(starts.get(i).asText()).isAfter(instant)) index = i;
+    }
+    return index;
   }
 
   private void assertFigures(JsonNode f, int met, int breached, double metPercent, long p50, long p90, long max) {
