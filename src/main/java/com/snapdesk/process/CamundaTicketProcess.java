@@ -5,8 +5,6 @@ import com.snapdesk.ticket.TicketProcess;
 import com.snapdesk.ticket.TicketProcessBusyException;
 import com.snapdesk.ticket.TicketProperties;
 import com.snapdesk.ticket.TicketStatus;
-import com.snapdesk.ticket.TicketRepository;
-import com.snapdesk.ticket.UnknownTicketException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,18 +18,16 @@ import org.springframework.stereotype.Component;
 class CamundaTicketProcess implements TicketProcess {
 
   private final RuntimeService runtime;
-  private final TicketRepository tickets;
   private final TicketProperties properties;
 
-  CamundaTicketProcess(RuntimeService runtime, TicketRepository tickets, TicketProperties properties) {
+  CamundaTicketProcess(RuntimeService runtime, TicketProperties properties) {
     this.runtime = runtime;
-    this.tickets = tickets;
     this.properties = properties;
   }
 
   @Override
-  public void start(String ticketId) {
-    Ticket ticket = tickets.find(ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+  public void start(Ticket ticket) {
+    String ticketId = ticket.id();
     Map<String, Object> vars = new HashMap<>();
     vars.put(VariableNames.TICKET_ID, ticketId);
     vars.put(VariableNames.SUBMITTED_AT, Date.from(ticket.createdAt()));

@@ -3,6 +3,7 @@ package com.snapdesk.process;
 import com.snapdesk.ticket.review.CheckEligibility;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 @Component("checkEligibilityDelegate")
@@ -17,7 +18,10 @@ class CheckEligibilityDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var decision = eligibility.check(TicketVariables.ticketId(execution));
-    execution.setVariable(VariableNames.ELIGIBLE, decision.eligible());
-    execution.setVariable(VariableNames.REQUESTER_IS_CONTACT, decision.requesterIsContact());
+    // Transient: only Gateway_Eligible, right after this task in the same job, reads them; the ticket record keeps
+    // the decision (status, rejection reason, timeline). Stored, they were two variables and their history each time.
+    execution.setVariable(VariableNames.ELIGIBLE, Variables.booleanValue(decision.eligible(), true));
+    execution.setVariable(VariableNames.REQUESTER_IS_CONTACT,
+        Variables.booleanValue(decision.requesterIsContact(), true));
   }
 }

@@ -4,6 +4,7 @@ import com.snapdesk.ticket.review.ReviewSheet;
 import com.snapdesk.ticket.review.SelectRecoveryPoint;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 @Component("resolveRecoveryPointDelegate")
@@ -18,7 +19,8 @@ class ResolveRecoveryPointDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ReviewSheet sheet = selection.resolve(TicketVariables.ticketId(execution));
-    execution.setVariable(VariableNames.POINT_FOUND, sheet.pointFound());
+    // transient, as the eligibility decision: Gateway_PointFound right after reads it; the ticket keeps the resolution
+    execution.setVariable(VariableNames.POINT_FOUND, Variables.booleanValue(sheet.pointFound(), true));
     ReviewSheetVariables.write(execution, sheet);
   }
 }

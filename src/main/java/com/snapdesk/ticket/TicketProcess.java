@@ -6,8 +6,12 @@ package com.snapdesk.ticket;
  */
 public interface TicketProcess {
 
-  /** Starts the ticket's process; joins the caller's transaction so a failed intake leaves nothing. */
-  void start(String ticketId);
+  /**
+   * Starts the process of a ticket just stored; joins the caller's transaction so a failed intake leaves nothing.
+   * Takes the ticket as stored rather than its id: the intake has it in hand, and reading it back is a query per
+   * submission for nothing.
+   */
+  void start(Ticket ticket);
 
   /** The requester proved they read the project contact's mailbox; the request may now be reviewed. */
   void customerVerified(String ticketId, java.time.Instant at);

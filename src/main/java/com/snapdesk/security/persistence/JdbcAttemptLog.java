@@ -3,7 +3,6 @@ package com.snapdesk.security.persistence;
 import com.snapdesk.security.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,12 +37,12 @@ class JdbcAttemptLog implements RateLimiter.AttemptLog {
         long cutoff = now.minus(window).toEpochMilli();
         jdbc.sql("delete from rate_limit_attempt where key_hash = ? and attempted_at <= ?")
             .params(key, cutoff).update();
-        List<Long> inWindow = jdbc.sql("select attempted_at from rate_limit_attempt where key_hash = ?"
-            + " order by attempted_at").param(key).query(Long.class).list();
-        if (inWindow.size() >= max) {
-          // one more fits when this one leaves the window
-          return Optional.of(Instant.ofEpochMilli(inWindow.get(inWindow.size() - max)));
-        }
+        // the max-th newest attempt, if there are that many: one more fits when it leaves the window. One row at
+        // most, read from the index, however many attempts the window holds.
+        Optional<Long> limiting = jdbc.sql("select attempted_at from rate_limit_attempt where key_hash = ?"
+            + " order by attempted_at desc offset ? rows fetch first 1 rows only").params(key, max - 1)
+            .query(Long.class).optional();
+        if (limiting.isPresent()) return Optional.of(Instant.ofEpochMilli(limiting.get()));
         jdbc.sql("insert into rate_limit_attempt (key_hash, attempted_at) values (?, ?)")
             .params(key, now.toEpochMilli()).update();
         return Optional.<Instant>empty();

@@ -99,7 +99,7 @@ public class SubmitTicket {
     }
     key.ifPresent(k -> tickets.insertIdempotency(new TicketRepository.IdempotencyRecord(
         AccessTokens.idempotencyLookupHash(k), requestHash, ticketId, now)));
-    if (start) process.start(ticketId);
+    if (start) process.start(ticket);
     return new SubmittedTicket(ticketId, ANSWERED_STATUS, valid.moment(), false);
   }
 
