@@ -36,7 +36,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A harness, not a test: intake throughput on PostgreSQL against a bare Camunda process of the same transaction
- * shape in the same engine, on one node and on two. It starts an embedded PostgreSQL and GreenMail, then the packaged
+ * shape in the same engine, on one node and on two. It starts an embedded PostgreSQL and an SMTP server, then the packaged
  * jar ({@code target/snapdesk-*.jar}) as node a, and deploys {@code load-benchmark-bare.bpmn} (three async service
  * tasks writing one variable each, then a user task) over engine REST. Each round sends N requests from C client
  * threads and waits until every instance stands at its wait state:
@@ -53,19 +53,21 @@ import org.springframework.util.FileSystemUtils;
  * and the harness's own polls, per instance. Then node b starts on the same database and the app and bare rounds
  * run again with the clients spread over both nodes. Build the jar, then run from the project folder:
  * <pre>
- * ./mvnw -o -B -DskipTests package
- * ./mvnw -o -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * ./mvnw -B -DskipTests package
+ * ./mvnw -B dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" \
  *     com.snapdesk.process.IntakeLoadBenchmark [tickets=300] [clients=16] [rounds=2]
  * </pre>
  * {@code -Dbenchmark.jfr=true} records a JFR file per node ({@code target/load-benchmark/<node>/node.jfr});
- * {@code -Dbenchmark.nodes=1} skips the second node. Rate limits: the API has none of its own today; pass generous
- * ones as environment variables in {@link #startNode} if that changes.
- * <p>Measured on the 2-core development machine while other builds ran (load average 12 to 15), 300 per round from 16
- * clients, two rounds: intake 13.6 and 20.0 tickets/s, POST p99 1418 and 633 ms, about 7 commits per ticket; bare
- * 51.8 and 39.6/s, p99 619 and 803 ms (0.37 of the bare throughput, p99 1.44 of its); on two nodes sharing the same
- * two cores 10.6/s against 15.8/s: no gain, the CPU is the bottleneck. Figures per run vary by half with the
- * machine's other work; compare ratios within one run. docs/operations.md, "Capacity", has the table.
+ * {@code -Dbenchmark.nodes=1} skips the second node; {@code -Dbenchmark.jfc=<file>} records with other JFR settings.
+ * The nodes get rate limits far above what a round submits ({@code AppNode.generousRateLimits()}).
+ * {@code -Dbenchmark.rows=true} prints the rows written per table and instance (it waits 11 s around each round for
+ * PostgreSQL's table counters); {@code -Dbenchmark.smtp=greenmail} receives mail with GreenMail instead of {@link
+ * SmtpSink}. Every round prints the CPU time per instance of the nodes, PostgreSQL and this JVM.
+ * <p>Measured on the idle 2-core development machine, 300 per round from 16 clients, two rounds: intake 49.9 and 55.7
+ * tickets/s against the bare 72.0 and 79.6 (0.70), POST p99 0.86 of the bare one's; 36 ms of CPU per ticket against
+ * 25 for a bare instance; two nodes on the same two cores 0.72 of one. docs/operations.md, "Capacity", has the table
+ * and what the difference consists of.
  */
 public final class IntakeLoadBenchmark {
 
