@@ -6,33 +6,26 @@ import com.snapdesk.drill.DrillOutcome;
 import com.snapdesk.drill.DrillPointPolicy;
 import com.snapdesk.drill.RestoreDrill;
 import com.snapdesk.project.Environment;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.snapdesk.support.MigratedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /** The V10 table and its adapter on a real PostgreSQL server (H2 runs them in every process test). */
 class JdbcDrillLogPostgresIT {
 
   static final Instant SLOT = Instant.parse("2026-11-29T03:00:00Z");
 
-  static EmbeddedPostgres postgres;
+  static MigratedPostgres postgres;
   static JdbcDrillLog log;
 
   @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    var dataSource = postgres.getPostgresDatabase();
-    try (var connection = dataSource.getConnection()) {
-      ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/V10__restore_drills.sql"));
-    }
-    log = new JdbcDrillLog(JdbcClient.create(dataSource));
+  static void startPostgres() {
+    postgres = MigratedPostgres.start("V10__restore_drills.sql");
+    log = new JdbcDrillLog(postgres.jdbc());
   }
 
   @AfterAll

@@ -1,30 +1,22 @@
 package com.snapdesk.estimate.persistence;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.snapdesk.support.MigratedPostgres;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /** The estimate's samples query, every case of {@link JdbcRetrievalHistoryTest}, on a real PostgreSQL server. */
 class JdbcRetrievalHistoryPostgresIT extends JdbcRetrievalHistoryTest {
 
-  static EmbeddedPostgres postgres;
+  static MigratedPostgres postgres;
   static JdbcClient shared;
 
   @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    var dataSource = postgres.getPostgresDatabase();
-    try (var connection = dataSource.getConnection()) {
-      for (String migration : new String[] {"V1__tickets.sql", "V3__sla_event.sql", "V10__restore_drills.sql"}) {
-        ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/" + migration));
-      }
-    }
-    shared = JdbcClient.create(dataSource);
+  static void startPostgres() {
+    postgres = MigratedPostgres.start("V1__tickets.sql", "V3__sla_event.sql", "V10__restore_drills.sql");
+    shared = postgres.jdbc();
   }
 
   @AfterAll

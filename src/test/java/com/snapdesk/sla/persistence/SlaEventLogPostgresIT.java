@@ -10,39 +10,31 @@ import com.snapdesk.sla.SlaEventType;
 import com.snapdesk.sla.SlaOutcome;
 import com.snapdesk.sla.SlaProperties;
 import com.snapdesk.sla.SlaTracker;
+import com.snapdesk.support.MigratedPostgres;
 import com.snapdesk.support.MutableClock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /** The V3 table, the adapter and the dashboard's period figures on a real PostgreSQL server. */
 class SlaEventLogPostgresIT {
 
   static final Instant T = Instant.parse("2026-11-26T09:00:00Z");
 
-  static EmbeddedPostgres postgres;
+  static MigratedPostgres postgres;
   static JdbcClient jdbc;
 
   private final MutableClock now = new MutableClock(T);
   private final SlaTracker sla = new SlaTracker(new JdbcSlaEventLog(jdbc), SlaProperties.defaults(), now);
 
   @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    var dataSource = postgres.getPostgresDatabase();
-    try (var connection = dataSource.getConnection()) {
-      ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/V1__tickets.sql"));
-      ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/V3__sla_event.sql"));
-      ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/V5__sla_dashboard_indexes.sql"));
-    }
-    jdbc = JdbcClient.create(dataSource);
+  static void startPostgres() {
+    postgres = MigratedPostgres.start("V1__tickets.sql", "V3__sla_event.sql", "V5__sla_dashboard_indexes.sql");
+    jdbc = postgres.jdbc();
   }
 
   @AfterAll

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.Browser;
 import com.snapdesk.support.FixedClockConfiguration;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,8 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,30 +54,19 @@ class SlaDashboardBrowserIT {
   @Autowired JdbcClient jdbc;
 
   private ChromeDriver browser;
-  private Path profile;
+  private Browser session;
 
   @BeforeEach
-  void openBrowser() throws Exception {
+  void openBrowser() {
     Browser.assumeInstalled();
-    profile = Files.createTempDirectory("sla-browser-profile");
-    var options = new ChromeOptions();
-    options.setBinary(Browser.CHROMIUM.toFile()); // an explicit browser and driver: Selenium Manager downloads nothing
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-US");
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(Browser.CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    session = Browser.start();
+    browser = session.driver();
+    browser.manage().window().setSize(new Dimension(1440, 1000));
   }
 
   @AfterEach
-  void closeBrowser() throws Exception {
-    if (browser != null) browser.quit();
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).map(Path::toFile).forEach(File::delete);
-      }
-    }
+  void closeBrowser() {
+    if (session != null) session.close();
   }
 
   @Test
