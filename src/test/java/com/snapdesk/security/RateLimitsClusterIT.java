@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snapdesk.support.AppNode;
 import com.snapdesk.support.SnapdeskTestData;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.snapdesk.support.TwoNodes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Two nodes of the packaged jar on one PostgreSQL, with the production defaults (10 submissions per address per
@@ -30,33 +28,22 @@ class RateLimitsClusterIT {
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  static EmbeddedPostgres postgres;
+  static TwoNodes cluster;
   static AppNode a;
   static AppNode b;
 
   @BeforeAll
-  static void nodes() throws Exception {
-    FileSystemUtils.deleteRecursively(WORK);
-    postgres = EmbeddedPostgres.builder().start();
-    a = node("desk-a");
-    a.awaitReady(Duration.ofMinutes(3));
-    b = node("desk-b");
-    b.awaitReady(Duration.ofMinutes(3));
+  static void nodes() {
+    cluster = TwoNodes.start(WORK, ADMIN_PASSWORD);
+    a = cluster.a();
+    b = cluster.b();
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    if (a != null) a.close();
-    if (b != null) b.close();
-    if (postgres != null) postgres.close();
+  static void stop() {
+    if (cluster != null) cluster.close();
   }
 
-  static AppNode node(String id) {
-    return AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
-        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).env("SNAPDESK_NODE_ID", id)
-        .env("SNAPDESK_LOCAL_ALLOW_SEVERAL_NODES", "true") // two local-backend nodes, for the test
-        .start();
-  }
 
   /** A submission as the load balancer (loopback, the trusted proxy) forwards it for {@code address}. */
   static HttpResponse<String> submit(AppNode node, String address, String email) throws Exception {
@@ -68,7 +55,7 @@ class RateLimitsClusterIT {
   }
 
   static int tickets() {
-    return JdbcClient.create(postgres.getPostgresDatabase()).sql("select count(*) from ticket")
+    return JdbcClient.create(cluster.database()).sql("select count(*) from ticket")
         .query(Integer.class).single();
   }
 

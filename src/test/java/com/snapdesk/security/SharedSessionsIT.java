@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.snapdesk.support.AppNode;
 import com.snapdesk.support.SnapdeskTestData;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.snapdesk.support.TwoNodes;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,7 +20,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Two nodes of the packaged jar on one PostgreSQL behind a load balancer without sticky sessions: a visitor's
@@ -34,32 +32,22 @@ class SharedSessionsIT {
   static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   static final Pattern COOKIE = Pattern.compile("^([^=;]+)=([^;]*)");
 
-  static EmbeddedPostgres postgres;
+  static TwoNodes cluster;
   static AppNode a;
   static AppNode b;
 
   @BeforeAll
-  static void nodes() throws Exception {
-    FileSystemUtils.deleteRecursively(WORK);
-    postgres = EmbeddedPostgres.builder().start();
-    a = node("desk-a");
-    a.awaitReady(Duration.ofMinutes(3));
-    b = node("desk-b");
-    b.awaitReady(Duration.ofMinutes(3));
+  static void nodes() {
+    cluster = TwoNodes.start(WORK, ADMIN_PASSWORD);
+    a = cluster.a();
+    b = cluster.b();
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    if (a != null) a.close();
-    if (b != null) b.close();
-    if (postgres != null) postgres.close();
+  static void stop() {
+    if (cluster != null) cluster.close();
   }
 
-  static AppNode node(String id) {
-    return AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
-        .onPostgres(postgres.getPort(), ADMIN_PASSWORD).env("SNAPDESK_NODE_ID", id)
-        .env("SNAPDESK_LOCAL_ALLOW_SEVERAL_NODES", "true").start(); // two local-backend nodes, for the test
-  }
 
   /** A browser: one cookie jar, whichever node answers. */
   static final class Visitor {
