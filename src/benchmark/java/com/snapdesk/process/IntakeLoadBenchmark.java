@@ -92,6 +92,7 @@ public final class IntakeLoadBenchmark {
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     int maxNodes = Integer.getInteger("benchmark.nodes", 2);
+    int warmUps = Integer.getInteger("benchmark.warmups", 2);
     FileSystemUtils.deleteRecursively(WORK);
     Files.createDirectories(WORK);
 
@@ -105,24 +106,19 @@ public final class IntakeLoadBenchmark {
         deployBare(nodes.get(0));
         Bench bench = new Bench(db, smtp);
         bench.nodePids.add(nodes.get(0).pid());
-        System.out.println("warm-up (JIT, connection pools): " + tickets + " of each");
-        bench.app(nodes, tickets, clients, "warm-up");
-        bench.bare(nodes, tickets, clients, "warm-up");
-        for (int round = 1; round <= rounds; round++) {
-          // alternating, so a burst of other work on the machine does not fall on one side only
-          results.add(bench.app(nodes, tickets, clients, "app"));
-          results.add(bench.bare(nodes, tickets, clients, "bare"));
+        System.out.println("warm-up (JIT, connection pools): " + warmUps + " x " + tickets + " of each");
+        for (int i = 0; i < warmUps; i++) {
+          bench.app(nodes, tickets, clients, "warm-up");
+          bench.bare(nodes, tickets, clients, "warm-up");
         }
+        results.addAll(bench.rounds(nodes, tickets, clients, rounds));
         results.add(bench.verify(nodes.get(0), tickets, clients));
         if (maxNodes > 1) {
           nodes.add(startNode("desk-b", postgres, smtp));
           bench.nodePids.add(nodes.get(1).pid());
           bench.app(nodes, Math.max(20, tickets / 5), clients, "warm-up");
           bench.bare(nodes, Math.max(20, tickets / 5), clients, "warm-up");
-          for (int round = 1; round <= rounds; round++) {
-            results.add(bench.app(nodes, tickets, clients, "app"));
-            results.add(bench.bare(nodes, tickets, clients, "bare"));
-          }
+          results.addAll(bench.rounds(nodes, tickets, clients, rounds));
         }
       } finally {
         for (AppNode node : nodes) node.close();
@@ -228,6 +224,25 @@ public final class IntakeLoadBenchmark {
       } catch (Exception e) {
         throw new IllegalStateException("cannot find the PostgreSQL server's process", e);
       }
+    }
+
+    /**
+     * App and bare in pairs, the order swapped each round (app, bare, bare, app, ...): the nodes keep getting faster
+     * for a while after the warm-up (JIT, caches) and slower as the tables fill, and alternating without swapping
+     * gave every such trend to the side that always ran second. A burst of other work falls on both sides alike.
+     */
+    List<Result> rounds(List<AppNode> nodes, int count, int clients, int rounds) throws Exception {
+      List<Result> results = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        if (round % 2 == 1) {
+          results.add(app(nodes, count, clients, "app"));
+          results.add(bare(nodes, count, clients, "bare"));
+        } else {
+          results.add(bare(nodes, count, clients, "bare"));
+          results.add(app(nodes, count, clients, "app"));
+        }
+      }
+      return results;
     }
 
     Result app(List<AppNode> nodes, int count, int clients, String name) throws Exception {

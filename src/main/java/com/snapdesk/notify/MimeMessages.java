@@ -54,6 +54,10 @@ final class MimeMessages {
     text.setText(envelope.content().text(), StandardCharsets.UTF_8.name(), "plain");
     var html = new MimeBodyPart();
     html.setText(envelope.content().html(), StandardCharsets.UTF_8.name(), "html");
+    // Said outright, so saveChanges() does not stream each body once more to choose an encoding; templates
+    // write UTF-8 (U+2212 in offsets, customers' names), which needs quoted-printable anyway.
+    text.setHeader("Content-Transfer-Encoding", "quoted-printable");
+    html.setHeader("Content-Transfer-Encoding", "quoted-printable");
     var alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(text);
     alternative.addBodyPart(html);

@@ -3,8 +3,6 @@ package com.snapdesk.process;
 import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketProcess;
 import com.snapdesk.ticket.TicketProcessBusyException;
-import com.snapdesk.ticket.TicketProperties;
-import com.snapdesk.ticket.TicketStatus;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,11 +16,9 @@ import org.springframework.stereotype.Component;
 class CamundaTicketProcess implements TicketProcess {
 
   private final RuntimeService runtime;
-  private final TicketProperties properties;
 
-  CamundaTicketProcess(RuntimeService runtime, TicketProperties properties) {
+  CamundaTicketProcess(RuntimeService runtime) {
     this.runtime = runtime;
-    this.properties = properties;
   }
 
   @Override
@@ -33,10 +29,10 @@ class CamundaTicketProcess implements TicketProcess {
     vars.put(VariableNames.SUBMITTED_AT, Date.from(ticket.createdAt()));
     vars.put(VariableNames.ENVIRONMENT, ticket.environment().id());
     vars.put(VariableNames.SCOPE, ticket.scope().id());
-    vars.put(VariableNames.REQUESTER_VERIFIED, ticket.status() != TicketStatus.AWAITING_VERIFICATION);
-    vars.put(VariableNames.VERIFICATION_TIMEOUT, properties.verificationTimeout().toString());
-    // The reply and retrieval timers come after a staff decision, whose listeners write their settings
-    // (RecordedVariables); copying them here too cost three variables and their history on every submission.
+    // Nothing else: whether the requester is verified is read from the ticket at resolution, the verification
+    // timeout from configuration when its timer starts (TicketTimers), and the reply and retrieval timers' settings
+    // are written by the staff decisions that precede them (RecordedVariables). Each variable is a runtime row, a
+    // history row and a detail row on every submission.
     runtime.createProcessInstanceByKey(BpmnIds.PROCESS).businessKey(ticketId).setVariables(vars).execute();
   }
 

@@ -19,8 +19,10 @@ class ResolveRecoveryPointDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ReviewSheet sheet = selection.resolve(TicketVariables.ticketId(execution));
-    // transient, as the eligibility decision: Gateway_PointFound right after reads it; the ticket keeps the resolution
+    // Transient, as the eligibility decision: Gateway_PointFound and Gateway_RequesterVerified right after read them;
+    // the ticket keeps the resolution and its status (imported tickets arrive verified).
     execution.setVariable(VariableNames.POINT_FOUND, Variables.booleanValue(sheet.pointFound(), true));
+    execution.setVariable(VariableNames.REQUESTER_VERIFIED, Variables.booleanValue(sheet.requesterVerified(), true));
     ReviewSheetVariables.write(execution, sheet);
   }
 }

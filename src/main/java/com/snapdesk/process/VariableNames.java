@@ -1,6 +1,7 @@
 package com.snapdesk.process;
 
 import com.snapdesk.ticket.review.RecordReview;
+import java.util.Set;
 
 /** Process variable names. The forms (bpmn/forms/*.form) and the DMN table bind to the same keys. */
 public final class VariableNames {
@@ -10,7 +11,10 @@ public final class VariableNames {
   public static final String ELIGIBLE = "eligible";
   /** Whether the requester is a registered contact: only contacts are ever emailed. */
   public static final String REQUESTER_IS_CONTACT = "requesterIsContact";
-  /** Set at start from the ticket record: imported tickets were verified before they reached this desk. */
+  /**
+   * Transient, set at resolution from the ticket's status for Gateway_RequesterVerified: imported tickets were
+   * verified before they reached this desk.
+   */
   public static final String REQUESTER_VERIFIED = "requesterVerified";
   /** When the requester confirmed the request from their mailbox: the SLA clocks count from then. */
   public static final String VERIFIED_AT = "verifiedAt";
@@ -20,8 +24,7 @@ public final class VariableNames {
   public static final String REVIEW_ROUND = "reviewRound";
   public static final String ESCALATED = "escalated";
 
-  // settings copied in at start (ISO-8601 durations)
-  public static final String VERIFICATION_TIMEOUT = "verificationTimeout";
+  // timer settings written by the staff decisions before their timers (ISO-8601 durations; RecordedVariables)
   public static final String REPLY_TIMEOUT = "replyTimeout";
   public static final String REPLY_REMINDER_AFTER = "replyReminderAfter";
   public static final String RETRIEVAL_POLL_INTERVAL = "retrievalPollInterval";
@@ -66,6 +69,17 @@ public final class VariableNames {
   public static final String RETRIEVAL_READY = "retrievalReady";
   public static final String EXPIRES_AT = "expiresAt";
   public static final String EXPIRY_REMINDER_AT = "expiryReminderAt";
+
+  /**
+   * What the review and lead forms show, copied from the ticket record (ReviewSheetVariables, ReviewPointChoices,
+   * RecordedVariables) and written again at every decision. They stay process variables, because the forms bind
+   * to them, but not Camunda history (HistoryWithoutDisplayCopies): the ticket's own tables and timeline are the
+   * record, history would keep second copies of the customer's name and reason for the history time to live, and
+   * every write cost two history rows per field.
+   */
+  public static final Set<String> DISPLAY_COPIES = Set.of(CUSTOMER, PROJECT, REQUESTED_LOCAL, REQUESTED_UTC,
+      INTERPRETATION_NOTE, BEFORE_POINT, AFTER_POINT, RESOLVED_POINT, RESOLVED_RECOVERY_POINT_ID, RESOLUTION_NOTE,
+      REASON, RECOVERY_POINT_OPTIONS, CHOSEN_POINT, REVIEWED_BY);
 
   public static final String DECISION_APPROVE = RecordReview.APPROVE;
   public static final String DECISION_REJECT = RecordReview.REJECT;

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The one place times are turned into text for people (emails, status page, API, forms).
@@ -19,6 +20,7 @@ public final class TimeText {
 
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.US);
   private static final DateTimeFormatter ABBREVIATION = DateTimeFormatter.ofPattern("zzz", Locale.US);
+  private static final Pattern OFFSET_IN_DISGUISE = Pattern.compile("(GMT|UTC)[+\\-\u2212].*");
 
   private TimeText() {}
 
@@ -43,10 +45,18 @@ public final class TimeText {
 
   /** {@code UTC−05:00}, {@code UTC+05:30}, {@code UTC+00:00}. */
   public static String offset(ZoneOffset offset) {
+    // by hand rather than String.format: every time shown to a person comes through here, several per email
     int total = offset.getTotalSeconds();
     int abs = Math.abs(total);
-    String text = String.format(Locale.ROOT, "UTC%c%02d:%02d", total < 0 ? MINUS : '+', abs / 3600, abs / 60 % 60);
-    return abs % 60 == 0 ? text : text + String.format(Locale.ROOT, ":%02d", abs % 60);
+    var text = new StringBuilder(12).append("UTC").append(total < 0 ? MINUS : '+');
+    twoDigits(text, abs / 3600).append(':');
+    twoDigits(text, abs / 60 % 60);
+    if (abs % 60 != 0) twoDigits(text.append(':'), abs % 60);
+    return text.toString();
+  }
+
+  private static StringBuilder twoDigits(StringBuilder text, int value) {
+    return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
   /**
@@ -73,7 +83,7 @@ public final class TimeText {
   public static Optional<String> abbreviation(Instant instant, ZoneId zone) {
     if (zone.getRules().isFixedOffset()) return Optional.empty();
     String name = instant.atZone(zone).format(ABBREVIATION);
-    boolean offsetInDisguise = name.matches("(GMT|UTC)[+\\-\u2212].*");
+    boolean offsetInDisguise = OFFSET_IN_DISGUISE.matcher(name).matches();
     return name.isBlank() || offsetInDisguise ? Optional.empty() : Optional.of(name);
   }
 }

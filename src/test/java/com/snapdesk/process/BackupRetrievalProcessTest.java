@@ -97,6 +97,40 @@ class BackupRetrievalProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void theFormsDisplayCopiesAreVariablesButNotHistoryWhileEverythingElseKeepsFullHistory() {
+    // given a ticket that reaches review (the sheet is written at resolution, the point options at review)
+    ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "staging"));
+    assertThat(pi).isWaitingAt(TASK_REVIEW_REQUEST);
+    assertThat(pi).variables().containsKeys(VariableNames.CUSTOMER, VariableNames.REASON,
+        VariableNames.RECOVERY_POINT_OPTIONS, VariableNames.RESOLVED_RECOVERY_POINT_ID);
+
+    // when the agent approves and the ticket runs to its end (display copies written again, then deleted)
+    completeAs("alice", pi, withVariables(VariableNames.DECISION, "approve", VariableNames.DECISION_NOTE, "fine"));
+    runJobs(pi);
+    customer.confirm(pi.getBusinessKey(), token(pi));
+    runJobs(pi);
+    assertThat(pi).isEnded();
+
+    // then history holds none of the display copies, neither as variables nor as details
+    var history = engine.getHistoryService();
+    var historicNames = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricVariableInstance::getName).toList();
+    var detailNames = history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list()
+        .stream().map(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()).toList();
+    assertThat(historicNames).doesNotContainAnyElementsOf(VariableNames.DISPLAY_COPIES);
+    assertThat(detailNames).doesNotContainAnyElementsOf(VariableNames.DISPLAY_COPIES);
+    // but everything else is history at full: the variables, each of their updates, the user operation log
+    assertThat(historicNames).contains(VariableNames.TICKET_ID, VariableNames.DECISION, VariableNames.SUBMITTED_AT);
+    assertThat(detailNames).contains(VariableNames.TICKET_ID, VariableNames.DECISION);
+    assertThat(history.createUserOperationLogQuery().processInstanceId(pi.getId()).count()).isPositive();
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration();
+    assertThat(configuration.getHistoryLevel()).isSameAs(HistoryWithoutDisplayCopies.LEVEL);
+    assertThat(configuration.getHistoryLevel().getId())
+        .isEqualTo(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl.HISTORYLEVEL_FULL);
+  }
+
+  @Test
   void productionNeedsALeadAfterTheAgentAndExpiresAfterAReminder() {
     // given a production ticket the agent approves
     ProcessInstance pi = submitAndConfirm(request(ACME_CONTACT, ACME, "production"));

@@ -50,6 +50,10 @@ class TimeTextTest {
       49500  | UTC+13:45
       -12600 | UTC−03:30
       -1800  | UTC−00:30
+      64800  | UTC+18:00
+      -64800 | UTC−18:00
+      -2730  | UTC−00:45:30
+      3661   | UTC+01:01:01
       """)
   void writesOffsetWithRealMinusSign(int seconds, String expected) {
     // given an offset

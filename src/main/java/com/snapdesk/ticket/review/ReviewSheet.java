@@ -4,6 +4,7 @@ package com.snapdesk.ticket.review;
 public record ReviewSheet(
     String ticketId,
     boolean pointFound,
+    boolean requesterVerified,
     String customer,
     String project,
     String scope,

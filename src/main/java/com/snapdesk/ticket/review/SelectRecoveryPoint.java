@@ -10,6 +10,7 @@ import com.snapdesk.ticket.RejectionReason;
 import com.snapdesk.ticket.Ticket;
 import com.snapdesk.ticket.TicketEvent;
 import com.snapdesk.ticket.TicketRepository;
+import com.snapdesk.ticket.TicketStatus;
 import com.snapdesk.ticket.TimelineEvents;
 import com.snapdesk.ticket.UnknownTicketException;
 import java.time.Clock;
@@ -113,7 +114,7 @@ public class SelectRecoveryPoint {
   }
 
   private ReviewSheet sheet(Ticket t, Resolution r, boolean found, String note) {
-    return new ReviewSheet(t.id(), found, ReviewRecord.customer(t), ReviewRecord.project(t), t.scope().id(),
+    return new ReviewSheet(t.id(), found, t.status() != TicketStatus.AWAITING_VERIFICATION, ReviewRecord.customer(t), ReviewRecord.project(t), t.scope().id(),
         t.moment().localText(), t.moment().utcText(),
         t.moment().interpretationNote().orElse(""), describe(t, r.before()), describe(t, r.after()),
         describe(t, found ? r.chosen() : null), found ? r.chosen().id() : "", note == null ? "" : note, t.reason());
