@@ -3,6 +3,11 @@ package com.snapdesk.process;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.snapdesk.demo.DemoInventory;
+import com.snapdesk.project.Project;
+import com.snapdesk.recovery.RetentionPolicy;
+import com.snapdesk.recovery.inventory.Inventory;
+import com.snapdesk.recovery.inventory.InventoryFile;
 import com.snapdesk.support.AppNode;
 import com.snapdesk.support.MailMessages;
 import com.snapdesk.support.Requester;
@@ -19,6 +24,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.util.FileSystemUtils;
@@ -96,6 +103,8 @@ public final class IntakeLoadBenchmark {
     FileSystemUtils.deleteRecursively(WORK);
     Files.createDirectories(WORK);
 
+    int submissions = tickets * (warmUps + rounds) + (maxNodes > 1 ? Math.max(20, tickets / 5) + tickets * rounds : 0);
+    contacts = writeInventory(submissions / (PER_RECIPIENT_LIMIT - 1) + 1);
     List<Result> results = new ArrayList<>();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       Mailbox smtp = Mailbox.start(System.getProperty("benchmark.smtp", "sink"));
@@ -172,12 +181,35 @@ public final class IntakeLoadBenchmark {
     }
   }
 
+  /** The product's default: so many verification emails to one address an hour. */
+  static final int PER_RECIPIENT_LIMIT = 5;
+  static final AtomicInteger submissionsSent = new AtomicInteger();
+  static final AtomicInteger clientAddresses = new AtomicInteger();
+  static List<String> contacts = List.of();
+
+  /**
+   * The load comes from many customers, as in production, and the nodes run with the product's rate limits: every
+   * request has a client address of its own (X-Forwarded-For, as from the load balancer) and Acme gets enough
+   * contacts that none of them submits more than {@code PER_RECIPIENT_LIMIT - 1} times in the run. One contact sending
+   * thousands of requests from one address, with the limits raised out of the way, had every check read that one
+   * key's thousands of attempts: a cost that grew through the run and that no production limit allows.
+   */
+  static List<String> writeInventory(int count) throws Exception {
+    Inventory demo = new DemoInventory(RetentionPolicy.defaults(), Clock.systemUTC()).generate();
+    List<String> emails = IntStream.range(0, count).mapToObj(i -> "ops-" + i + "@acme.example").toList();
+    List<Project> projects = demo.projects().stream().map(p -> !p.id().equals(DemoInventory.ACME) ? p
+        : new Project(p.id(), p.name(), p.plan(), emails, p.environments())).toList();
+    InventoryFile.write(new Inventory(projects, demo.recoveryPoints()), WORK.resolve("inventory.json"));
+    return emails;
+  }
+
   static AppNode startNode(String id, EmbeddedPostgres postgres, Mailbox smtp) {
     var builder = AppNode.jar(AppNode.packagedJar()).workDir(WORK.resolve(id))
         .onPostgres(postgres.getPort(), ADMIN_PASSWORD).smtp(smtp.port()).env("SNAPDESK_NODE_ID", id)
         .env("LOGGING_LEVEL_COM_SNAPDESK", "WARN")
-        // hundreds of tickets for the demo's one contact from one address; two local-backend nodes share the folders
-        .generousRateLimits().env("SNAPDESK_LOCAL_ALLOW_SEVERAL_NODES", "true");
+        .env("SNAPDESK_LOCAL_INVENTORY", WORK.resolve("inventory.json").toAbsolutePath())
+        // two local-backend nodes share the folders and the inventory
+        .env("SNAPDESK_LOCAL_ALLOW_SEVERAL_NODES", "true");
     if (Boolean.getBoolean("benchmark.jfr")) {
       // AppNode passes no JVM options of its own beyond -Xmx; the JVM reads this variable at start
       builder.env("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=256"
@@ -462,8 +494,9 @@ public final class IntakeLoadBenchmark {
 
   static String ticketBody(String reason) {
     try {
+      String contact = contacts.get(submissionsSent.getAndIncrement() % contacts.size());
       return json.writeValueAsString(SnapdeskTestData.request().environment("staging")
-          .at(AppNode.daysAgo(3), "14:30").with("reason", reason).fields());
+          .at(AppNode.daysAgo(3), "14:30").with("customerEmail", contact).with("reason", reason).fields());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -472,13 +505,18 @@ public final class IntakeLoadBenchmark {
   static int post(String url, String authorization, String body) {
     try {
       var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-          .header("Content-Type", "application/json")
+          .header("Content-Type", "application/json").header("X-Forwarded-For", nextClientAddress())
           .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
       if (authorization != null) request.header("Authorization", authorization);
       return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (Exception e) {
       throw new IllegalStateException(url, e);
     }
+  }
+
+  static String nextClientAddress() {
+    int i = clientAddresses.incrementAndGet();
+    return "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
   }
 
   static String loadAverage() {

@@ -9,12 +9,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rate limits' attempt log in RATE_LIMIT_KEY and RATE_LIMIT_ATTEMPT (V8). Each check runs in its own short
- * transaction that first updates the key's row: the row lock makes the nodes take turns on one key, so two of them
- * cannot both let the last allowed attempt through. Plain SQL that PostgreSQL and H2 read alike.
+ * transaction that first updates the key's row, or inserts it if it is new: the row lock makes the nodes take turns on
+ * one key, so two of them cannot both let the last allowed attempt through. Plain SQL that PostgreSQL and H2 read
+ * alike.
  */
 @Repository
 class JdbcAttemptLog implements RateLimiter.AttemptLog {
@@ -31,24 +33,41 @@ class JdbcAttemptLog implements RateLimiter.AttemptLog {
 
   @Override
   public Optional<Instant> record(String key, int max, Duration window, Instant now) {
-    while (true) {
-      Optional<Instant> refused = ownTransaction.execute(tx -> {
-        if (!touch(key, now)) return null; // a new key: create its row, then take its lock
-        long cutoff = now.minus(window).toEpochMilli();
-        jdbc.sql("delete from rate_limit_attempt where key_hash = ? and attempted_at <= ?")
-            .params(key, cutoff).update();
-        // the max-th newest attempt, if there are that many: one more fits when it leaves the window. One row at
-        // most, read from the index, however many attempts the window holds.
-        Optional<Long> limiting = jdbc.sql("select attempted_at from rate_limit_attempt where key_hash = ?"
-            + " order by attempted_at desc offset ? rows fetch first 1 rows only").params(key, max - 1)
-            .query(Long.class).optional();
-        if (limiting.isPresent()) return Optional.of(Instant.ofEpochMilli(limiting.get()));
-        jdbc.sql("insert into rate_limit_attempt (key_hash, attempted_at) values (?, ?)")
+    return ownTransaction.execute(tx -> {
+      lock(tx, key, now);
+      long cutoff = now.minus(window).toEpochMilli();
+      jdbc.sql("delete from rate_limit_attempt where key_hash = ? and attempted_at <= ?")
+          .params(key, cutoff).update();
+      // the max-th newest attempt, if there are that many: one more fits when it leaves the window. At most max
+      // entries of the index are read, however many attempts the window holds.
+      Optional<Long> limiting = jdbc.sql("select attempted_at from rate_limit_attempt where key_hash = ?"
+          + " order by attempted_at desc offset ? rows fetch first 1 rows only").params(key, max - 1)
+          .query(Long.class).optional();
+      if (limiting.isPresent()) return Optional.of(Instant.ofEpochMilli(limiting.get()));
+      jdbc.sql("insert into rate_limit_attempt (key_hash, attempted_at) values (?, ?)")
+          .params(key, now.toEpochMilli()).update();
+      return Optional.<Instant>empty();
+    });
+  }
+
+  /**
+   * Takes the key's row lock, inserting the row if the key is new: most keys are (a customer's first request from
+   * their address), and creating the row in a transaction of its own had cost each of them two more commits. The
+   * insert runs under a savepoint because on PostgreSQL a failed statement ends the transaction it ran in; it fails
+   * when another node created the key meanwhile (PostgreSQL waits for that node's commit first), and then the key
+   * is there to update.
+   */
+  private void lock(TransactionStatus tx, String key, Instant now) {
+    while (!touch(key, now)) {
+      Object savepoint = tx.createSavepoint();
+      try {
+        jdbc.sql("insert into rate_limit_key (key_hash, last_attempt) values (?, ?)")
             .params(key, now.toEpochMilli()).update();
-        return Optional.<Instant>empty();
-      });
-      if (refused != null) return refused;
-      createKey(key, now);
+        tx.releaseSavepoint(savepoint);
+        return; // the inserted row is ours until the commit
+      } catch (DuplicateKeyException createdByAnotherNode) {
+        tx.rollbackToSavepoint(savepoint);
+      }
     }
   }
 
@@ -56,16 +75,6 @@ class JdbcAttemptLog implements RateLimiter.AttemptLog {
   private boolean touch(String key, Instant now) {
     return jdbc.sql("update rate_limit_key set last_attempt = ? where key_hash = ?")
         .params(now.toEpochMilli(), key).update() == 1;
-  }
-
-  /** In a transaction of its own: on PostgreSQL a failed insert would end the one it ran in. */
-  private void createKey(String key, Instant now) {
-    try {
-      ownTransaction.executeWithoutResult(tx -> jdbc.sql(
-          "insert into rate_limit_key (key_hash, last_attempt) values (?, ?)").params(key, now.toEpochMilli()).update());
-    } catch (DuplicateKeyException createdByAnotherNode) {
-      // fine: it exists now, which is all that was needed
-    }
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
@@ -26,27 +27,36 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * The rate limits on the attempt log of V8 (H2 here; RateLimitsClusterIT runs two nodes on PostgreSQL): sliding
+ * The rate limits on the attempt log of V8 (H2 here, PostgreSQL in JdbcAttemptLogPostgresIT; RateLimitsClusterIT
+ * runs two nodes): sliding
  * windows, each kind counted apart, and two limiters on one database — two nodes — sharing one count.
  */
 class JdbcAttemptLogTest {
 
-  private final DriverManagerDataSource db = new DriverManagerDataSource(
-      "jdbc:h2:mem:rate-limits-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+  private final DataSource db = open();
   private final JdbcClient jdbc = JdbcClient.create(db);
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
   private final RateLimitProperties limits = new RateLimitProperties(
       new RateLimitProperties.PerAddress(Duration.ofMinutes(15), 3, 2, 2),
       new RateLimitProperties.PerRecipient(Duration.ofHours(1), 5));
 
-  JdbcAttemptLogTest() throws Exception {
-    try (var connection = db.getConnection()) {
+  /** A migrated database of its own for each test: H2 here, PostgreSQL in {@link JdbcAttemptLogPostgresIT}. */
+  DataSource open() {
+    var h2 = new DriverManagerDataSource("jdbc:h2:mem:rate-limits-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    try (var connection = h2.getConnection()) {
       ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/V8__rate_limits.sql"));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
+    return h2;
   }
 
   @AfterEach
   void dropDatabase() {
+    close(jdbc);
+  }
+
+  void close(JdbcClient jdbc) {
     jdbc.sql("shutdown").update();
   }
 
