@@ -79,6 +79,7 @@ import org.springframework.util.FileSystemUtils;
 public final class IntakeLoadBenchmark {
 
   static final Path WORK = Path.of("target/load-benchmark");
+  static final boolean STATEMENTS = Boolean.getBoolean("benchmark.statements");
   static final Path BARE_MODEL = Path.of("src/benchmark/resources/com/snapdesk/process/load-benchmark-bare.bpmn");
   static final String ADMIN_PASSWORD = "bench-" + System.nanoTime();
   static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
@@ -106,9 +107,16 @@ public final class IntakeLoadBenchmark {
     int submissions = tickets * (warmUps + rounds) + (maxNodes > 1 ? Math.max(20, tickets / 5) + tickets * rounds : 0);
     contacts = writeInventory(submissions / (PER_RECIPIENT_LIMIT - 1) + 1);
     List<Result> results = new ArrayList<>();
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+    var server = EmbeddedPostgres.builder();
+    if (STATEMENTS) server.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    try (EmbeddedPostgres postgres = server.start()) {
       Mailbox smtp = Mailbox.start(System.getProperty("benchmark.smtp", "sink"));
       DataSource db = postgres.getPostgresDatabase();
+      if (STATEMENTS) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+          s.execute("create extension if not exists pg_stat_statements");
+        }
+      }
       List<AppNode> nodes = new ArrayList<>();
       try {
         nodes.add(startNode("desk-a", postgres, smtp));
@@ -318,6 +326,7 @@ public final class IntakeLoadBenchmark {
       // counters up to 10 s after its last transaction
       Thread.sleep(rows ? 11_000 : 1500);
       Map<String, long[]> rowsBefore = rows ? rowCounts() : Map.of();
+      if (STATEMENTS) execute("select pg_stat_statements_reset()");
       double idlePerSecond = idleCommitRate();
       long commitsBefore = commits();
       Cpu cpuBefore = Cpu.now(nodePids, postmasterPid);
@@ -373,11 +382,33 @@ public final class IntakeLoadBenchmark {
         Thread.sleep(11_000);
         printRowWrites(rowsBefore, rowCounts(), count);
       }
+      if (STATEMENTS) printStatements(count);
       System.out.printf("         CPU per instance: nodes %.1f ms, PostgreSQL %.1f ms, harness (clients, SMTP server) %.1f ms%n",
           cpu.nodes(), cpu.postgres(), cpu.harness());
       System.out.printf("         %s to %s (for windowing a JFR recording), %d commits in all, %.1f/s when idle%n",
           startedAt, java.time.Instant.now(), raw, idlePerSecond);
       return r;
+    }
+
+    private void execute(String sql) throws Exception {
+      try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        s.execute(sql);
+      }
+    }
+
+    /** The statements that cost PostgreSQL the most over the round, per instance (with the harness's own polls). */
+    private void printStatements(int count) throws Exception {
+      System.out.println("         statements per instance (calls, ms, rows; by time):");
+      try (Connection c = db.getConnection(); Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("select calls, total_exec_time, rows, query from pg_stat_statements"
+               + " order by total_exec_time desc limit 25")) {
+        while (rs.next()) {
+          String query = rs.getString(4).replaceAll("\\s+", " ").strip();
+          System.out.printf("           %5.2f %6.3f %6.2f  %s%n", rs.getLong(1) / (double) count,
+              rs.getDouble(2) / count, rs.getLong(3) / (double) count,
+              query.length() > 150 ? query.substring(0, 150) + "…" : query);
+        }
+      }
     }
 
     /** Rows inserted, updated and deleted and index/sequential scans per table, as PostgreSQL counts them. */
