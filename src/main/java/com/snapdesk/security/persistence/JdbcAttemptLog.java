@@ -36,13 +36,12 @@ class JdbcAttemptLog implements RateLimiter.AttemptLog {
     return ownTransaction.execute(tx -> {
       lock(tx, key, now);
       long cutoff = now.minus(window).toEpochMilli();
-      jdbc.sql("delete from rate_limit_attempt where key_hash = ? and attempted_at <= ?")
-          .params(key, cutoff).update();
-      // the max-th newest attempt, if there are that many: one more fits when it leaves the window. At most max
-      // entries of the index are read, however many attempts the window holds.
+      // the max-th newest attempt inside the window, if there are that many: one more fits when it leaves the
+      // window. At most max entries of the index are read, however many attempts the window holds; the older ones
+      // are the periodic cleanup's (RateLimiter), not every check's.
       Optional<Long> limiting = jdbc.sql("select attempted_at from rate_limit_attempt where key_hash = ?"
-          + " order by attempted_at desc offset ? rows fetch first 1 rows only").params(key, max - 1)
-          .query(Long.class).optional();
+          + " and attempted_at > ? order by attempted_at desc offset ? rows fetch first 1 rows only")
+          .params(key, cutoff, max - 1).query(Long.class).optional();
       if (limiting.isPresent()) return Optional.of(Instant.ofEpochMilli(limiting.get()));
       jdbc.sql("insert into rate_limit_attempt (key_hash, attempted_at) values (?, ?)")
           .params(key, now.toEpochMilli()).update();

@@ -149,6 +149,22 @@ class JdbcAttemptLogTest {
   }
 
   @Test
+  void attemptsThatLeftTheWindowNoLongerCountBeforeTheCleanupRemovesThem() {
+    // given a key with as many attempts as its limit, and no cleanup since
+    var log = new JdbcAttemptLog(jdbc, new DataSourceTransactionManager(db));
+    Instant start = clock.instant();
+    for (int i = 0; i < 3; i++) assertThat(log.record("k", 3, Duration.ofMinutes(15), start)).isEmpty();
+    assertThat(log.record("k", 3, Duration.ofMinutes(15), start.plusSeconds(60))).contains(start);
+
+    // when the window has passed them
+    var later = log.record("k", 3, Duration.ofMinutes(15), start.plus(Duration.ofMinutes(15)));
+
+    // then the next attempt is allowed, while the old rows are still there for the periodic cleanup
+    assertThat(later).isEmpty();
+    assertThat(jdbc.sql("select count(*) from rate_limit_attempt").query(Integer.class).single()).isEqualTo(4);
+  }
+
+  @Test
   void theLogHoldsHashesAndForgetsOldAttempts() {
     RateLimiter limiter = node();
     // given an attempt, then more than every window later another one (which cleans up on the way)
