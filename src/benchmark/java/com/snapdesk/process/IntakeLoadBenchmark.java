@@ -65,16 +65,20 @@ import org.springframework.util.FileSystemUtils;
  * java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" \
  *     com.snapdesk.process.IntakeLoadBenchmark [tickets=300] [clients=16] [rounds=2]
  * </pre>
+ * Each node is warmed up until its JIT compilers are nearly done ({@link Bench#warmUp}); the load comes from many
+ * customers under the product's own rate limits ({@link #writeInventory}); app and bare rounds run in ABBA order
+ * ({@link Bench#rounds}).
  * {@code -Dbenchmark.jfr=true} records a JFR file per node ({@code target/load-benchmark/<node>/node.jfr});
- * {@code -Dbenchmark.nodes=1} skips the second node; {@code -Dbenchmark.jfc=<file>} records with other JFR settings.
- * The nodes get rate limits far above what a round submits ({@code AppNode.generousRateLimits()}).
- * {@code -Dbenchmark.rows=true} prints the rows written per table and instance (it waits 11 s around each round for
- * PostgreSQL's table counters); {@code -Dbenchmark.smtp=greenmail} receives mail with GreenMail instead of {@link
- * SmtpSink}. Every round prints the CPU time per instance of the nodes, PostgreSQL and this JVM.
- * <p>Measured on the idle 2-core development machine, 300 per round from 16 clients, two rounds: intake 49.9 and 55.7
- * tickets/s against the bare 72.0 and 79.6 (0.70), POST p99 0.86 of the bare one's; 36 ms of CPU per ticket against
- * 25 for a bare instance; two nodes on the same two cores 0.72 of one. docs/operations.md, "Capacity", has the table
- * and what the difference consists of.
+ * {@code -Dbenchmark.nodes=1} skips the second node; {@code -Dbenchmark.jfc=<file>} records with other JFR settings;
+ * {@code -Dbenchmark.warmups=N} caps the warm-up pairs (12). {@code -Dbenchmark.rows=true} prints the rows written per
+ * table and instance (it waits 11 s around each round for PostgreSQL's table counters);
+ * {@code -Dbenchmark.statements=true} the statements that cost PostgreSQL most ({@code pg_stat_statements});
+ * {@code -Dbenchmark.smtp=greenmail} receives mail with GreenMail instead of {@link SmtpSink}. Every round prints the
+ * CPU time per instance of the nodes (and of their JIT compiler threads), PostgreSQL and this JVM.
+ * <p>Measured on the 2-core development machine, 300 per round from 16 clients, two rounds after the warm-up: intake
+ * 91.3 and 92.3 tickets/s against the bare 114.9 and 123.8 (0.77), POST p99 0.54 of the bare one's; about 22 ms of CPU
+ * per ticket against 17 for a bare instance; two nodes on the same two cores 0.84 of one. docs/operations.md,
+ * "Capacity", has the table and what the difference consists of.
  */
 public final class IntakeLoadBenchmark {
 
