@@ -1,5 +1,6 @@
 package com.snapdesk.process;
 
+import java.util.ArrayList;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -25,7 +26,7 @@ class HistoryWithoutDisplayCopies extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // Offered by name: the engine takes the last level named like camunda.bpm.history-level, ours after its own.
     var custom = configuration.getCustomHistoryLevels() == null
-        ? new java.util.ArrayList<HistoryLevel>() : new java.util.ArrayList<>(configuration.getCustomHistoryLevels());
+        ? new ArrayList<HistoryLevel>() : new ArrayList<>(configuration.getCustomHistoryLevels());
     custom.add(LEVEL);
     configuration.setCustomHistoryLevels(custom);
   }
