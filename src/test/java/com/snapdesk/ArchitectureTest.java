@@ -173,8 +173,9 @@ class ArchitectureTest {
   static final ArchRule sqlOnlyInPersistenceAdapters = noClasses()
       .that().resideOutsideOfPackages(BASE + "ticket.persistence..", BASE + "sla.persistence..", BASE + "notify..",
           BASE + "cluster..", BASE + "retention.persistence..", BASE + "security.persistence..",
-          BASE + "drill.persistence..", BASE + "estimate.persistence..")
+          BASE + "drill.persistence..", BASE + "estimate.persistence..", BASE + "process.persistence..")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
       .because("tables are adapter details behind the repository and event log ports (notify keeps its sent-mail"
-          + " log next to the transport; security.persistence holds the rate limits' attempt log)");
+          + " log next to the transport; security.persistence holds the rate limits' attempt log;"
+          + " process.persistence the index and due dates the job executor's acquisition needs on Camunda's tables)");
 }

@@ -73,7 +73,8 @@ import org.springframework.util.FileSystemUtils;
  * {@code -Dbenchmark.warmups=N} caps the warm-up pairs (12). {@code -Dbenchmark.rows=true} prints the rows written per
  * table and instance (it waits 11 s around each round for PostgreSQL's table counters);
  * {@code -Dbenchmark.statements=true} the statements that cost PostgreSQL most ({@code pg_stat_statements});
- * {@code -Dbenchmark.smtp=greenmail} receives mail with GreenMail instead of {@link SmtpSink}. Every round prints the
+ * {@code -Dbenchmark.env=NAME=value;NAME=value} sets environment variables of the nodes, as an operator would (to
+ * try a setting); {@code -Dbenchmark.smtp=greenmail} receives mail with GreenMail instead of {@link SmtpSink}. Every round prints the
  * CPU time per instance of the nodes (and of their JIT compiler threads), PostgreSQL and this JVM.
  * <p>Measured on the 2-core development machine, 300 per round from 16 clients, two rounds after the warm-up: intake
  * 91.3 and 92.3 tickets/s against the bare 114.9 and 123.8 (0.77), POST p99 0.54 of the bare one's; about 22 ms of CPU
@@ -218,6 +219,9 @@ public final class IntakeLoadBenchmark {
         .env("SNAPDESK_LOCAL_INVENTORY", WORK.resolve("inventory.json").toAbsolutePath())
         // two local-backend nodes share the folders and the inventory
         .env("SNAPDESK_LOCAL_ALLOW_SEVERAL_NODES", "true");
+    for (String pair : System.getProperty("benchmark.env", "").split(";")) {
+      if (!pair.isBlank()) builder.env(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
     if (Boolean.getBoolean("benchmark.jfr")) {
       // AppNode passes no JVM options of its own beyond -Xmx; the JVM reads this variable at start
       builder.env("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=256"

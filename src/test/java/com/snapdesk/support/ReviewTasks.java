@@ -41,18 +41,22 @@ public final class ReviewTasks {
    * emailed link's token), and waits until an agent can review it.
    */
   public Review submitAndAwaitReview(String environment) throws Exception {
+    String ticketId = submit(environment);
+    String token = Requester.confirm(baseUrl, ticketId, mailbox);
+    JsonNode task = await().atMost(Duration.ofSeconds(30)).until(() -> task(ticketId, "alice"),
+        t -> t != null && "Task_ReviewRequest".equals(t.get("taskDefinitionKey").asText()));
+    return new Review(ticketId, token, task.get("processInstanceId").asText(), task.get("id").asText());
+  }
+
+  /** Submits Acme's registered contact's request for {@code environment}; its id. */
+  public String submit(String environment) throws Exception {
     var submitted = http.post().uri("/api/tickets").contentType(MediaType.APPLICATION_JSON)
         .body(SnapdeskTestData.request().environment(environment).fields()).retrieve().toEntity(String.class);
     if (!submitted.getStatusCode().is2xxSuccessful()) {
       throw new AssertionError("submitting a request answered " + submitted.getStatusCode() + ": "
           + submitted.getBody());
     }
-    JsonNode created = json.readTree(submitted.getBody());
-    String ticketId = created.get("ticketId").asText();
-    String token = Requester.confirm(baseUrl, ticketId, mailbox);
-    JsonNode task = await().atMost(Duration.ofSeconds(30)).until(() -> task(ticketId, "alice"),
-        t -> t != null && "Task_ReviewRequest".equals(t.get("taskDefinitionKey").asText()));
-    return new Review(ticketId, token, task.get("processInstanceId").asText(), task.get("id").asText());
+    return json.readTree(submitted.getBody()).get("ticketId").asText();
   }
 
   /** The ticket's one open task as {@code user} sees it over engine REST, or null. */
