@@ -63,7 +63,7 @@ import org.springframework.util.FileSystemUtils;
  * ./mvnw -B -DskipTests package
  * ./mvnw -B dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" \
- *     com.snapdesk.process.IntakeLoadBenchmark [tickets=300] [clients=16] [rounds=2]
+ *     com.snapdesk.process.IntakeLoadBenchmark [tickets=300] [clients=16] [rounds=6]
  * </pre>
  * Each node is warmed up until its JIT compilers are nearly done ({@link Bench#warmUp}); the load comes from many
  * customers under the product's own rate limits ({@link #writeInventory}); app and bare rounds run in ABBA order
@@ -76,10 +76,11 @@ import org.springframework.util.FileSystemUtils;
  * {@code -Dbenchmark.env=NAME=value;NAME=value} sets environment variables of the nodes, as an operator would (to
  * try a setting); {@code -Dbenchmark.smtp=greenmail} receives mail with GreenMail instead of {@link SmtpSink}. Every round prints the
  * CPU time per instance of the nodes (and of their JIT compiler threads), PostgreSQL and this JVM.
- * <p>Measured on the 2-core development machine, 300 per round from 16 clients, two rounds after the warm-up: intake
- * 91.3 and 92.3 tickets/s against the bare 114.9 and 123.8 (0.77), POST p99 0.54 of the bare one's; about 22 ms of CPU
- * per ticket against 17 for a bare instance; two nodes on the same two cores 0.84 of one. docs/operations.md,
- * "Capacity", has the table and what the difference consists of.
+ * <p>Measured on the 2-core development machine, 300 per round from 16 clients, six rounds of each after the warm-up
+ * ({@code 300 16 6}): intake 60.4 tickets/s (median) against the bare 81.0 (0.75; adjacent pairs 0.59 to 0.84), POST
+ * p99 0.83 of the bare one's; about 34 ms of CPU per ticket against 25 for a bare instance; two nodes on the same two
+ * cores 0.87 of one. Other runs of the same build measured 0.81 and 0.94. docs/operations.md, "Capacity", has the
+ * table and what the difference consists of.
  */
 public final class IntakeLoadBenchmark {
 
@@ -104,7 +105,7 @@ public final class IntakeLoadBenchmark {
   public static void main(String[] args) throws Exception {
     int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
     int maxNodes = Integer.getInteger("benchmark.nodes", 2);
     int warmUps = Integer.getInteger("benchmark.warmups", 12);
     FileSystemUtils.deleteRecursively(WORK);
@@ -620,6 +621,18 @@ public final class IntakeLoadBenchmark {
               / median(bare.stream().mapToDouble(Result::perSecond).toArray()),
           median(app.stream().mapToDouble(r -> r.p99Micros()).toArray())
               / median(bare.stream().mapToDouble(r -> r.p99Micros()).toArray()));
+      // each app round against the bare round beside it (app, bare | bare, app | ...): the spread says how far one
+      // run's figure can be trusted on a machine whose speed varies from round to round
+      var measured = results.stream().filter(r -> r.nodes() == n && (r.name().equals("app") || r.name().equals("bare")))
+          .toList();
+      double[] pairs = IntStream.range(0, measured.size() / 2).mapToDouble(k -> {
+        Result first = measured.get(2 * k), second = measured.get(2 * k + 1);
+        return first.name().equals("app") ? first.perSecond() / second.perSecond()
+            : second.perSecond() / first.perSecond();
+      }).toArray();
+      System.out.printf("%d node(s): app/bare per pair of adjacent rounds %s (min %.2f, median %.2f, max %.2f)%n", n,
+          Arrays.stream(pairs).mapToObj(v -> String.format("%.2f", v)).collect(Collectors.joining(" ")),
+          Arrays.stream(pairs).min().orElse(0), median(pairs.clone()), Arrays.stream(pairs).max().orElse(0));
     }
     double one = median(results.stream().filter(r -> r.nodes() == 1 && r.name().equals("app"))
         .mapToDouble(Result::perSecond).toArray());
