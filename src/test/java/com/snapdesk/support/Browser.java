@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -115,6 +117,25 @@ public final class Browser implements AutoCloseable {
 
   public <T> T await(Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+  }
+
+  /**
+   * Waits until {@code element} has left the document, as after a form's submission replaced the page. Chromium
+   * sometimes answers an element of the page being replaced with "does not belong to the document" instead of a stale
+   * reference, which Selenium's {@code stalenessOf} takes for an error.
+   */
+  public void awaitGone(WebElement element) {
+    await(d -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (StaleElementReferenceException gone) {
+        return true;
+      } catch (WebDriverException replaced) {
+        if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) return true;
+        throw replaced;
+      }
+    });
   }
 
   /** Waits until the page and its assets have loaded. */

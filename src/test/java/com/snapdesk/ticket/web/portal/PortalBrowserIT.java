@@ -24,7 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
@@ -138,7 +137,7 @@ class PortalBrowserIT {
   private static void submitForm(Browser b) {
     WebElement button = b.find("form.request-form button[type=submit]");
     button.click();
-    b.await(ExpectedConditions.stalenessOf(button));
+    b.awaitGone(button);
     b.awaitLoaded();
   }
 
