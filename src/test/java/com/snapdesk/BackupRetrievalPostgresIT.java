@@ -1,5 +1,8 @@
 package com.snapdesk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.snapdesk.support.EmbeddedPostgresConfiguration;
@@ -7,9 +10,6 @@ import com.snapdesk.support.FixedClockConfiguration;
 import com.snapdesk.support.MailMessages;
 import com.snapdesk.support.MailMessages.Mail;
 import com.snapdesk.support.ReviewTasks;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +51,11 @@ class BackupRetrievalPostgresIT extends HappyPathScenario {
     smtp.start();
   }
 
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired ProcessEngine engine;
+
   @AfterAll
   static void stopSmtp() {
     smtp.stop();
@@ -72,11 +77,6 @@ class BackupRetrievalPostgresIT extends HappyPathScenario {
   void runsOneTicketOnPostgresWithSmtp() throws Exception {
     runsOneTicketFromSubmissionToRestoreInstructions();
   }
-
-  @Autowired JdbcTemplate jdbc;
-  @Autowired RuntimeService runtime;
-  @Autowired ManagementService management;
-  @Autowired ProcessEngine engine;
 
   @Test
   void jobAcquisitionReadsOnlyDueJobsThroughAnIndexOnTheirDueDate() {
