@@ -25,7 +25,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * A ticket that was answered {@code 202} survives the app being killed right after the answer: the packaged jar on
  * its embedded defaults (H2 file database) takes a burst of submissions, is killed with SIGKILL the moment the last
- * answer arrives, and after a restart on the same files every acknowledged ticket and its process are there.
+ * answer arrives, and after a restart on the same files every acknowledged ticket and its process are there. A
+ * second node on the same files is refused with Spring Boot's short failure report.
  */
 class CrashDurabilityIT {
 
@@ -73,6 +74,14 @@ class CrashDurabilityIT {
           HttpResponse.BodyHandlers.ofString());
       assertThat(json.readTree(instances.body()).findValuesAsText("businessKey"))
           .containsExactlyInAnyOrderElementsOf(acknowledged.stream().map(Acknowledged::ticketId).toList());
+
+      // and a second node started on the same files meanwhile refuses with a short report, not a stack trace
+      try (AppNode second = embedded().start()) {
+        assertThat(second.awaitExit(Duration.ofMinutes(2))).isNotZero();
+        assertThat(second.output()).contains("APPLICATION FAILED TO START", "The embedded H2 database is open in"
+            + " another process", "single-node", "SPRING_PROFILES_ACTIVE=postgres").doesNotContain("Caused by:");
+      }
+      assertThat(app.isAlive()).isTrue();
     }
   }
 
