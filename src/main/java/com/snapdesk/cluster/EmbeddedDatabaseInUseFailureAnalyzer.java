@@ -13,6 +13,10 @@ class EmbeddedDatabaseInUseFailureAnalyzer implements FailureAnalyzer {
   /** H2's ErrorCode.DATABASE_ALREADY_OPEN_1, which is also its SQL state. */
   static final String DATABASE_IN_USE = "90020";
 
+  static final String ACTION = "Stop the other Snapdesk first, or start this one in another folder (or with a"
+      + " spring.datasource.url of its own). To run several nodes, put every node on one PostgreSQL"
+      + " (SPRING_PROFILES_ACTIVE=postgres; docs/operations.md, \"Nodes\").";
+
   @Override
   public FailureAnalysis analyze(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -20,7 +24,6 @@ class EmbeddedDatabaseInUseFailureAnalyzer implements FailureAnalyzer {
           && sql.getClass().getName().startsWith("org.h2.")) {
         return new FailureAnalysis(description(sql), ACTION, sql);
       }
-      if (cause.getCause() == cause) break;
     }
     return null;
   }
@@ -33,8 +36,4 @@ class EmbeddedDatabaseInUseFailureAnalyzer implements FailureAnalyzer {
     return "The embedded H2 database is open in another process, most likely a Snapdesk already running in this"
         + " folder (" + what + "). The embedded default is single-node: one Snapdesk per data folder.";
   }
-
-  static final String ACTION = "Stop the other Snapdesk first, or start this one in another folder (or with a"
-      + " spring.datasource.url of its own). To run several nodes, put every node on one PostgreSQL"
-      + " (SPRING_PROFILES_ACTIVE=postgres; docs/operations.md, \"Nodes\").";
 }
