@@ -56,11 +56,15 @@ class PackagedJarIT {
   @BeforeAll
   static void servers() throws Exception {
     FileSystemUtils.deleteRecursively(WORK);
-    postgres = EmbeddedPostgres.builder().start();
+    // pg_stat_statements: what the node sends, as PostgreSQL received it
+    postgres = EmbeddedPostgres.builder().setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
     // the database and role as the README's "Run in production" creates them
     try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
       s.execute("create role snapdesk login password 'snapdesk-db'");
       s.execute("create database snapdesk owner snapdesk");
+    }
+    try (var c = postgres.getDatabase("postgres", "snapdesk").getConnection(); var s = c.createStatement()) {
+      s.execute("create extension pg_stat_statements");
     }
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
@@ -70,6 +74,21 @@ class PackagedJarIT {
   static void stop() throws Exception {
     if (smtp != null) smtp.stop();
     if (postgres != null) postgres.close();
+  }
+
+  static final java.util.regex.Pattern MULTI_ROW_INSERT = java.util.regex.Pattern.compile(
+      "(?is)^\\s*insert into \\w+\\s*\\(.*\\)\\s*values\\s*\\(.*\\)\\s*,\\s*\\(.*\\)\\s*$");
+
+  static List<String> statements(String like) throws Exception {
+    try (var c = postgres.getDatabase("postgres", "snapdesk").getConnection();
+         var query = c.prepareStatement("select query from pg_stat_statements where query ilike ?")) {
+      query.setString(1, like);
+      List<String> found = new java.util.ArrayList<>();
+      try (var rows = query.executeQuery()) {
+        while (rows.next()) found.add(rows.getString(1));
+      }
+      return found;
+    }
   }
 
   static AppNode.Builder onPostgres(AppNode.Builder node) {
@@ -110,6 +129,9 @@ class PackagedJarIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(get(app,
           "/engine-rest/task/count?taskDefinitionKey=Task_ReviewRequest", "admin", ADMIN_PASSWORD).body())
           .get("count").asInt() == 1);
+
+      // and the engine's new rows went as multi-row inserts (the postgres profile's reWriteBatchedInserts)
+      assertThat(statements("%insert into act_ru_variable%")).anyMatch(MULTI_ROW_INSERT.asPredicate());
 
       // and, idle, it uses this much memory
       Thread.sleep(3000);

@@ -2,6 +2,7 @@ package com.snapdesk.notify;
 
 import java.time.Clock;
 import java.util.Properties;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,30 @@ class MailConfiguration {
       javaMail.setProperty("mail." + protocol + ".connectiontimeout", millis(properties.connectTimeout()));
       javaMail.setProperty("mail." + protocol + ".timeout", millis(properties.readTimeout()));
       javaMail.setProperty("mail." + protocol + ".writetimeout", millis(properties.writeTimeout()));
+      // Without it Jakarta Mail builds a thread pool and starts a thread for every connection to time its writes:
+      // one thread per mail (IntakeLoadBenchmark's profile). Its value is an object, not a string.
+      javaMail.put("mail." + protocol + ".executor.writetimeout", WriteTimeouts.EXECUTOR);
     }
+  }
+
+  /**
+   * One timer thread for every SMTP write timeout of this JVM, not a Spring bean: a ScheduledExecutorService bean
+   * would replace the task scheduler Spring Boot configures for {@code @Scheduled}. Jakarta Mail leaves an executor
+   * it was given running when the connection closes.
+   */
+  static final class WriteTimeouts {
+    static final ScheduledThreadPoolExecutor EXECUTOR = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "smtp-write-timeouts");
+      thread.setDaemon(true);
+      return thread;
+    });
+
+    static {
+      // every write schedules its timeout and cancels it when done: cancelled ones go at once, not when due
+      EXECUTOR.setRemoveOnCancelPolicy(true);
+    }
+
+    private WriteTimeouts() {}
   }
 
   private static String millis(java.time.Duration duration) {

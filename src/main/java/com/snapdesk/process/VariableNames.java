@@ -19,6 +19,7 @@ public final class VariableNames {
   /** When the requester confirmed the request from their mailbox: the SLA clocks count from then. */
   public static final String VERIFIED_AT = "verifiedAt";
   public static final String POINT_FOUND = "pointFound";
+  /** Input parameter of the mail tasks in model versions before the kind became the delegate expression's argument. */
   public static final String MAIL_KIND = "mailKind";
   public static final String SLA_CLOCK = "slaClock";
   public static final String REVIEW_ROUND = "reviewRound";

@@ -85,6 +85,48 @@ class MailConfigurationTest {
   }
 
   @Test
+  void timesEverySmtpWriteOnOneSharedThreadRatherThanAThreadPerMail() throws Exception {
+    // given the configured sender and an SMTP server
+    var server = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+    server.start();
+    try {
+      context.withPropertyValues("spring.mail.host=127.0.0.1",
+          "spring.mail.port=" + server.getSmtp().getPort()).run(app -> {
+        var sender = (JavaMailSenderImpl) app.getBean(JavaMailSender.class);
+        assertThat(sender.getJavaMailProperties().get("mail.smtp.executor.writetimeout"))
+            .isSameAs(MailConfiguration.WriteTimeouts.EXECUTOR);
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        send(sender, 0); // the shared timer thread starts with the first timed write
+
+        // when five mails go out, and five more without the shared executor (Jakarta Mail's own default)
+        long before = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 5; i++) send(sender, i);
+        long shared = threads.getTotalStartedThreadCount() - before;
+        sender.getJavaMailProperties().remove("mail.smtp.executor.writetimeout");
+        before = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 5; i++) send(sender, i);
+        long perConnection = threads.getTotalStartedThreadCount() - before;
+
+        // then each mail started one thread fewer (the server's own threads are in both counts)
+        assertThat(server.getReceivedMessages()).hasSize(11);
+        assertThat(perConnection - shared).isGreaterThanOrEqualTo(5);
+        assertThat(MailConfiguration.WriteTimeouts.EXECUTOR.isShutdown()).isFalse();
+        assertThat(MailConfiguration.WriteTimeouts.EXECUTOR.getQueue()).isEmpty();
+      });
+    } finally {
+      server.stop();
+    }
+  }
+
+  private static void send(JavaMailSenderImpl sender, int i) throws Exception {
+    var message = sender.createMimeMessage();
+    message.setFrom("support@snapdesk.example");
+    message.setRecipients(jakarta.mail.Message.RecipientType.TO, "someone@example.com");
+    message.setText("hello " + i);
+    sender.send(message);
+  }
+
+  @Test
   void refusesToStartWithANonPositiveTimeout() {
     context.withPropertyValues("snapdesk.mail.read-timeout=0s").run(app -> assertThat(app).hasFailed());
   }

@@ -3,11 +3,14 @@ package com.snapdesk.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.snapdesk.identity.Groups;
+import com.snapdesk.notify.MailKind;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -38,8 +41,8 @@ class BpmnIdsTest {
   void everyTaskThatSendsMailWaitsForTheMailServerWithTheMailRetryCycle() {
     // the tasks bound to a mail delegate, as the model says
     var mailTasks = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Task.class).stream()
-        .filter(t -> java.util.Set.of("${sendCustomerMailDelegate}", "${escalateToLeadsDelegate}").contains(
-            String.valueOf(t.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression"))))
+        .filter(t -> delegateExpression(t).equals("${escalateToLeadsDelegate}")
+            || CUSTOMER_MAIL.matcher(delegateExpression(t)).matches())
         .toList();
     assertThat(mailTasks).extracting(FlowElement::getId).containsExactlyInAnyOrderElementsOf(BpmnIds.MAIL_TASKS);
     for (var task : mailTasks) {
@@ -47,6 +50,22 @@ class BpmnIdsTest {
           .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class).singleResult();
       assertThat(cycle.getTextContent()).as(task.getId()).isEqualTo("${mailRetries.cycle}");
     }
+  }
+
+  @Test
+  void everyCustomerMailTaskNamesAMailKind() {
+    var kinds = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Task.class).stream()
+        .map(t -> CUSTOMER_MAIL.matcher(delegateExpression(t)))
+        .filter(Matcher::matches).map(m -> m.group(1)).toList();
+    assertThat(kinds).isNotEmpty();
+    // a typo would fail the job at run time, with an incident, when the first customer reaches the task
+    assertThat(kinds).allSatisfy(kind -> assertThat(MailKind.valueOf(kind)).isNotNull());
+  }
+
+  private static final Pattern CUSTOMER_MAIL = Pattern.compile("\\$\\{sendCustomerMailDelegate\\.of\\('(\\w+)'\\)}");
+
+  private static String delegateExpression(org.camunda.bpm.model.bpmn.instance.Task task) {
+    return String.valueOf(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression"));
   }
 
   @Test
