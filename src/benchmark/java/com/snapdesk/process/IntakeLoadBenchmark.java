@@ -75,12 +75,13 @@ import org.springframework.util.FileSystemUtils;
  * {@code -Dbenchmark.statements=true} the statements that cost PostgreSQL most ({@code pg_stat_statements});
  * {@code -Dbenchmark.env=NAME=value;NAME=value} sets environment variables of the nodes, as an operator would (to
  * try a setting); {@code -Dbenchmark.smtp=greenmail} receives mail with GreenMail instead of {@link SmtpSink}. Every round prints the
- * CPU time per instance of the nodes (and of their JIT compiler threads), PostgreSQL and this JVM.
+ * CPU per instance of the nodes (and of their JIT compiler threads), PostgreSQL and this JVM, and the share of the
+ * machine's CPU time the host took (steal).
  * <p>Measured on the 2-core development machine, 300 per round from 16 clients, six rounds of each after the warm-up
- * ({@code 300 16 6}): intake 60.4 tickets/s (median) against the bare 81.0 (0.75; adjacent pairs 0.59 to 0.84), POST
- * p99 0.83 of the bare one's; about 34 ms of CPU per ticket against 25 for a bare instance; two nodes on the same two
- * cores 0.87 of one. Other runs of the same build measured 0.81 and 0.94. docs/operations.md, "Capacity", has the
- * table and what the difference consists of.
+ * ({@code 300 16 6}): intake 43.5 tickets/s (median) against the bare 54.7 (0.79; adjacent pairs 0.67 to 1.06, median
+ * 0.82), POST p99 0.82 of the bare one's; about 46 ms of CPU per ticket against 38 for a bare instance; on two nodes
+ * 0.94 of the bare process, and two nodes on the same two cores 1.05 of one. Other runs of the same build measured
+ * 0.80 and 0.77 on one node. docs/operations.md, "Capacity", has the table and what the difference consists of.
  */
 public final class IntakeLoadBenchmark {
 
@@ -96,7 +97,7 @@ public final class IntakeLoadBenchmark {
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   record Result(String name, int nodes, int count, double seconds, long p50Micros, long p99Micros, long maxMicros,
-                double commitsPerInstance, String load, Cpu cpuPerInstance) {
+                double commitsPerInstance, String load, Cpu cpuPerInstance, double stolenPercent) {
     double perSecond() {
       return count / seconds;
     }
@@ -272,11 +273,6 @@ public final class IntakeLoadBenchmark {
     }
 
     /**
-     * App and bare in pairs, the order swapped each round (app, bare, bare, app, ...): the nodes keep getting faster
-     * for a while after the warm-up (JIT, caches) and slower as the tables fill, and alternating without swapping
-     * gave every such trend to the side that always ran second. A burst of other work falls on both sides alike.
-     */
-    /**
      * Warm-up rounds of both kinds until the JIT compilers are done with them: HotSpot keeps compiling a node of this
      * size for thousands of instances, on the same two cores, and measured too early a round paid up to a third of
      * its node CPU to the compiler threads, the app (more of its code on each path) more than the bare process. At
@@ -292,6 +288,11 @@ public final class IntakeLoadBenchmark {
       System.out.printf("warm-up: the JIT compilers were still busy after %d pairs of rounds%n", max);
     }
 
+    /**
+     * App and bare in pairs, the order swapped each round (app, bare, bare, app, ...): the nodes keep getting faster
+     * for a while after the warm-up (JIT, caches) and slower as the tables fill, and alternating without swapping
+     * gave every such trend to the side that always ran second. A burst of other work falls on both sides alike.
+     */
     List<Result> rounds(List<AppNode> nodes, int count, int clients, int rounds) throws Exception {
       List<Result> results = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
@@ -351,6 +352,7 @@ public final class IntakeLoadBenchmark {
       double idlePerSecond = idleCommitRate();
       long commitsBefore = commits();
       Cpu cpuBefore = Cpu.now(nodePids, postmasterPid);
+      long[] machineBefore = Cpu.machine();
       java.time.Instant startedAt = java.time.Instant.now();
       String load = loadAverage();
       // Camunda writes history in the JVM's zone as timestamp without time zone, as this parameter is sent
@@ -384,18 +386,21 @@ public final class IntakeLoadBenchmark {
           break;
         }
         if (System.nanoTime() > deadline) throw new IllegalStateException(name + ": only " + arrived[0] + " arrived");
-        Thread.sleep(200);
+        // The arrival time comes from history, so polling more often would not sharpen it: each poll reads the
+        // round's history rows (more of them per ticket than per bare instance) on the cores being measured.
+        Thread.sleep(500);
       }
       double seconds = (last.getTime() - since.getTime()) / 1e3;
       double wallSeconds = (System.nanoTime() - start) / 1e9;
       Cpu cpu = Cpu.now(nodePids, postmasterPid).minus(cpuBefore).per(count);
+      double stolen = Cpu.stolenPercent(machineBefore, Cpu.machine());
       Thread.sleep(1500);
       long raw = commits() - commitsBefore;
       // less the harness's polls and counter reads, and what the nodes commit when idle (job acquisition, schedules)
       long commits = raw - polls - 2 - Math.round(idlePerSecond * (wallSeconds + 1.5));
       Arrays.sort(micros);
       Result r = new Result(name, nodeCount, count, seconds, micros[(count - 1) / 2], micros[(int) Math.ceil(count * 0.99) - 1],
-          micros[count - 1], (double) commits / count, load, cpu);
+          micros[count - 1], (double) commits / count, load, cpu, stolen);
       System.out.printf("%-8s %d node(s): %4d in %6.2f s = %6.1f/s, POST p50 %5.1f ms p99 %6.1f ms max %6.1f ms,"
               + " %5.1f commits each, load %s%n", name, nodeCount, count, seconds, r.perSecond(), r.p50Micros / 1e3,
           r.p99Micros / 1e3, r.maxMicros / 1e3, r.commitsPerInstance, load);
@@ -405,7 +410,8 @@ public final class IntakeLoadBenchmark {
       }
       if (STATEMENTS) printStatements(count);
       System.out.printf("         CPU per instance: nodes %.1f ms (JIT compiler %.1f), PostgreSQL %.1f ms, harness (clients,"
-          + " SMTP server) %.1f ms%n", cpu.nodes(), cpu.jit(), cpu.postgres(), cpu.harness());
+          + " SMTP server) %.1f ms; %.1f %% of the machine's CPU time taken by the host (steal)%n", cpu.nodes(), cpu.jit(),
+          cpu.postgres(), cpu.harness(), stolen);
       System.out.printf("         %s to %s (for windowing a JFR recording), %d commits in all, %.1f/s when idle%n",
           startedAt, java.time.Instant.now(), raw, idlePerSecond);
       return r;
@@ -508,9 +514,9 @@ public final class IntakeLoadBenchmark {
   /**
    * CPU time (user + system, ms) of the nodes, of the rest of this JVM's child processes (PostgreSQL's server and its
    * backends) and of this JVM (the HTTP clients, the SMTP server and the polls), from /proc: on a shared 2-core machine it
-   * says which side a slower round spent its time on.
+   * says which side a slower round spent its time on. {@code jit} is the part of {@code nodes} spent by the JVMs' JIT
+   * compiler threads.
    */
-  /** CPU time from /proc; {@code jit} is the part of {@code nodes} spent by the JVMs' JIT compiler threads. */
   record Cpu(double nodes, double jit, double postgres, double harness) {
     static final double TICK_MS = 10.0; // USER_HZ is 100 on Linux
 
@@ -554,6 +560,27 @@ public final class IntakeLoadBenchmark {
       } catch (Exception gone) {
         return 0;
       }
+    }
+
+    /** The machine's CPU time so far, {total, steal}, in ticks (/proc/stat's first line). */
+    static long[] machine() {
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i <= 8 && i < f.length; i++) total += Long.parseLong(f[i]); // user … steal; guests are in user
+        return new long[] {total, f.length > 8 ? Long.parseLong(f[8]) : 0};
+      } catch (Exception e) {
+        return new long[] {0, 0};
+      }
+    }
+
+    /**
+     * On a virtual machine, the share of its CPU time the hypervisor gave to other guests: a round that lost more
+     * than the others ran on a slower machine, whichever side it measured.
+     */
+    static double stolenPercent(long[] before, long[] after) {
+      long total = after[0] - before[0];
+      return total <= 0 ? 0 : 100.0 * (after[1] - before[1]) / total;
     }
 
     Cpu minus(Cpu o) {
@@ -605,11 +632,12 @@ public final class IntakeLoadBenchmark {
     System.out.printf("%nIntake load benchmark: %d per round from %d clients, PostgreSQL (embedded), %d cores%n",
         tickets, clients, Runtime.getRuntime().availableProcessors());
     System.out.println("round    nodes  per s   POST p50  POST p99  commits  CPU ms each: nodes (JIT)  PostgreSQL  harness"
-        + "   load (1/5/15 min at start)");
+        + "  steal   load (1/5/15 min at start)");
     for (Result r : results) {
-      System.out.printf("%-8s %5d %6.1f %8.1f ms %7.1f ms %6.1f %18.1f (%3.1f) %11.1f %8.1f   %s%n", r.name(), r.nodes(),
-          r.perSecond(), r.p50Micros() / 1e3, r.p99Micros() / 1e3, r.commitsPerInstance(), r.cpuPerInstance().nodes(),
-          r.cpuPerInstance().jit(), r.cpuPerInstance().postgres(), r.cpuPerInstance().harness(), r.load());
+      System.out.printf("%-8s %5d %6.1f %8.1f ms %7.1f ms %6.1f %18.1f (%3.1f) %11.1f %8.1f %5.1f%%   %s%n", r.name(),
+          r.nodes(), r.perSecond(), r.p50Micros() / 1e3, r.p99Micros() / 1e3, r.commitsPerInstance(),
+          r.cpuPerInstance().nodes(), r.cpuPerInstance().jit(), r.cpuPerInstance().postgres(),
+          r.cpuPerInstance().harness(), r.stolenPercent(), r.load());
     }
     for (int nodes = 1; nodes <= 2; nodes++) {
       int n = nodes;
