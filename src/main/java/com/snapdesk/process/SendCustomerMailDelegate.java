@@ -2,8 +2,7 @@ package com.snapdesk.process;
 
 import com.snapdesk.notify.MailKind;
 import com.snapdesk.ticket.SendCustomerMail;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,26 +17,29 @@ import org.springframework.stereotype.Component;
 public class SendCustomerMailDelegate implements JavaDelegate {
 
   private final SendCustomerMail notifications;
-  private final Map<MailKind, JavaDelegate> byKind = new EnumMap<>(MailKind.class);
 
   SendCustomerMailDelegate(SendCustomerMail notifications) {
     this.notifications = notifications;
-    for (MailKind kind : MailKind.values()) byKind.put(kind, execution -> send(execution, kind));
   }
 
   /** The delegate for one kind of mail; an unknown name fails the job with the names there are. */
   public JavaDelegate of(String kind) {
-    try {
-      return byKind.get(MailKind.valueOf(kind));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("No mail kind '" + kind + "'; one of " + byKind.keySet(), e);
-    }
+    MailKind mail = kindNamed(kind);
+    return execution -> send(execution, mail);
   }
 
   /** Models deployed before the kind moved into the expression: their tasks set it as input parameter. */
   @Override
   public void execute(DelegateExecution execution) {
-    send(execution, MailKind.valueOf(TicketVariables.string(execution, VariableNames.MAIL_KIND)));
+    send(execution, kindNamed(TicketVariables.string(execution, VariableNames.MAIL_KIND)));
+  }
+
+  private static MailKind kindNamed(String kind) {
+    try {
+      return MailKind.valueOf(kind);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException("No mail kind '" + kind + "'; one of " + Arrays.toString(MailKind.values()), e);
+    }
   }
 
   private void send(DelegateExecution execution, MailKind kind) {
