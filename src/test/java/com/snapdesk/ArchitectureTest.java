@@ -177,5 +177,6 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
       .because("tables are adapter details behind the repository and event log ports (notify keeps its sent-mail"
           + " log next to the transport; security.persistence holds the rate limits' attempt log;"
-          + " process.persistence the index and due dates the job executor's acquisition needs on Camunda's tables)");
+          + " process.persistence the index, due dates and restart release the job executor needs on Camunda's"
+          + " tables)");
 }

@@ -1,10 +1,9 @@
 package com.snapdesk.process;
 
+import com.snapdesk.process.persistence.JobLocks;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,21 +39,10 @@ class JobExecutorNode {
       @Override
       public void postProcessEngineBuild(ProcessEngine engine) {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        // through the engine's own entities, so the change is versioned (REV_) like any job update
-        int released = configuration.getCommandExecutorTxRequired().execute(context -> {
-          int count = 0;
-          // queried inside this command, so the entities are attached and their changes flushed with it
-          for (Job job : engine.getManagementService().createJobQuery().list()) {
-            JobEntity entity = (JobEntity) job;
-            if (nodeId.equals(entity.getLockOwner())) {
-              entity.setLockOwner(null);
-              entity.setLockExpirationTime(null);
-              count++;
-            }
-          }
-          return count;
-        });
-        if (released > 0) log.warn("Node {} started again: released {} jobs it held before it stopped", nodeId, released);
+        int released = JobLocks.releaseAllOf(nodeId, configuration);
+        if (released > 0) {
+          log.warn("Node {} started again: released {} jobs it held before it stopped", nodeId, released);
+        }
       }
     };
   }
