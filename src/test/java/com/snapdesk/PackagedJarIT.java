@@ -189,6 +189,10 @@ class PackagedJarIT {
       assertThat(get(app, "/engine-rest/task", "alice", "alice").statusCode()).isEqualTo(401);
       assertThat(get(app, "/engine-rest/task", "admin", "admin").statusCode()).isEqualTo(401);
       assertThat(post(app, "/api/tickets", ticketBody()).statusCode()).isEqualTo(202);
+      // and Tasklist gets Snapdesk's script and styles from the jar, not the webjar's empty examples
+      assertThat(get(app, "/camunda/app/tasklist/scripts/config.js", null, null).body()).contains("due-date-sorting");
+      assertThat(get(app, "/camunda/app/tasklist/styles/user-styles.css", null, null).body())
+          .contains(".fjs-form-field-select .fjs-input-group");
     }
   }
 

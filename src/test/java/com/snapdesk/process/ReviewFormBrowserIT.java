@@ -13,6 +13,7 @@ import com.snapdesk.support.SnapdeskTestData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -77,6 +78,22 @@ class ReviewFormBrowserIT {
 
     // then the select shows the resolved point, and opening it lists every neighbouring point in the process's order
     assertThat(select.getText()).contains("Recovery point to retrieve").contains(resolvedLabel);
+    // and the long label stays inside its field, above the field's description (user-styles.css), also on a
+    // laptop's narrower screen where it takes two lines
+    browser.cdp("Emulation.setDeviceMetricsOverride", Map.of("width", 1024, "height", 900, "deviceScaleFactor", 1,
+        "mobile", false));
+    List<?> edges = (List<?>) browser.script("var f = arguments[0];"
+        + "function bottom(s) { return f.querySelector(s).getBoundingClientRect().bottom; }"
+        // the text itself: the display's box keeps the field's height while its text runs over
+        + "var text = document.createRange(); text.selectNodeContents(f.querySelector('.fjs-select-display'));"
+        + "return [text.getBoundingClientRect().bottom, bottom('.fjs-input-group'),"
+        + " f.querySelector('.fjs-form-field-description').getBoundingClientRect().top];", select);
+    double label = ((Number) edges.get(0)).doubleValue();
+    double field = ((Number) edges.get(1)).doubleValue();
+    double description = ((Number) edges.get(2)).doubleValue();
+    assertThat(label).isLessThanOrEqualTo(field);
+    assertThat(field).isLessThanOrEqualTo(description);
+    browser.desktop();
     WebElement input = select.findElement(By.cssSelector(".fjs-input-group"));
     // the form scrolls inside Tasklist's task pane, the select at its end
     browser.script("arguments[0].scrollIntoView({block: 'center'})", input);
