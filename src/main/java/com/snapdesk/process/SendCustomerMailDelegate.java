@@ -38,7 +38,8 @@ public class SendCustomerMailDelegate implements JavaDelegate {
     try {
       return MailKind.valueOf(kind);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("No mail kind '" + kind + "'; one of " + Arrays.toString(MailKind.values()), e);
+      throw new IllegalArgumentException(
+          "No mail kind '" + kind + "'; one of " + Arrays.toString(MailKind.values()), e);
     }
   }
 
