@@ -78,10 +78,11 @@ import org.springframework.util.FileSystemUtils;
  * CPU per instance of the nodes (and of their JIT compiler threads), PostgreSQL and this JVM, and the share of the
  * machine's CPU time the host took (steal).
  * <p>Measured on the 2-core development machine, 300 per round from 16 clients, six rounds of each after the warm-up
- * ({@code 300 16 6}): intake 43.5 tickets/s (median) against the bare 54.7 (0.79; adjacent pairs 0.67 to 1.06, median
- * 0.82), POST p99 0.82 of the bare one's; about 46 ms of CPU per ticket against 38 for a bare instance; on two nodes
- * 0.94 of the bare process, and two nodes on the same two cores 1.05 of one. Other runs of the same build measured
- * 0.80 and 0.77 on one node. docs/operations.md, "Capacity", has the table and what the difference consists of.
+ * ({@code 300 16 6}, 2026-12-04): intake 68.2 tickets/s (median) against the bare 81.9 (0.83; adjacent pairs 0.60 to
+ * 1.00, median 0.86), POST p99 0.86 of the bare one's; about 30 ms of CPU per ticket against 25 for a bare instance;
+ * on two nodes 0.87 of the bare process, and two nodes on the same two cores 0.99 of one. The eight runs of the same
+ * intake path without a flight recording measured 0.77 to 0.86 on one node (mean 0.81). docs/operations.md,
+ * "Capacity", has the table and what the difference consists of.
  */
 public final class IntakeLoadBenchmark {
 
